@@ -1,0 +1,3 @@
+package kr.salonmate.messages.common;
+
+public enum ActorType { USER, AI, SYSTEM }

@@ -1,0 +1,6 @@
+package kr.salonmate.messages.review;
+
+public enum AuditAction {
+    SYNCED, EDITED_AT_SOURCE, REPLIED_AT_SOURCE, DRAFT_REQUESTED, DRAFTED, DRAFT_FAILED, EDITED, APPROVED,
+    REJECTED, PUBLISHED, PUBLISH_FAILED
+}

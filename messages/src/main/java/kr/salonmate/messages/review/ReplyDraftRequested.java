@@ -1,0 +1,14 @@
+package kr.salonmate.messages.review;
+
+import java.time.Instant;
+import java.util.UUID;
+import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.shop.ShopId;
+import org.axonframework.serialization.Revision;
+
+/** Carries the review as it is now, so that the drafter needs nothing else about it. */
+@Revision("1")
+public record ReplyDraftRequested(ReviewId reviewId, ShopId shopId, UUID draftRequestId, String instruction,
+                                  Actor requestedBy, String author, int rating, String comment, String language,
+                                  Instant at) {
+}

@@ -1,0 +1,3 @@
+package kr.salonmate.messages.review;
+
+public enum ReplyOrigin { AI, HUMAN, SOURCE }

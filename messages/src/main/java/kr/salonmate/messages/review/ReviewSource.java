@@ -1,0 +1,3 @@
+package kr.salonmate.messages.review;
+
+public enum ReviewSource { GOOGLE, NAVER }

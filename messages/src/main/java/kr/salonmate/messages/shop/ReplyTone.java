@@ -1,0 +1,3 @@
+package kr.salonmate.messages.shop;
+
+public enum ReplyTone { FRIENDLY, POLITE, FORMAL }
