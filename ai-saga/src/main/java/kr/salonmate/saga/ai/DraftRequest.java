@@ -1,0 +1,29 @@
+package kr.salonmate.saga.ai;
+
+import java.util.Objects;
+
+import kr.salonmate.messages.review.ReviewId;
+import kr.salonmate.messages.shop.ReplySettings;
+
+/**
+ * Everything a drafter may use. {@code comment} and {@code author} are the customer's words: untrusted data.
+ * {@code instruction} is the shop staff's wish for this draft ("shorter"), or null.
+ */
+public record DraftRequest(ReviewId reviewId, String shopName, ReplySettings settings, String author, int rating,
+                           String comment, String language, String instruction) {
+
+    public DraftRequest {
+        Objects.requireNonNull(reviewId, "reviewId");
+        settings = settings == null ? ReplySettings.defaults() : settings;
+        comment = comment == null ? "" : comment;
+    }
+
+    /** The language of the reply: the shop's choice, or with {@code AUTO} the review's ("ko" or "en"). */
+    public String replyLanguage() {
+        String configured = settings.language();
+        if (configured != null && !configured.isBlank() && !"AUTO".equalsIgnoreCase(configured)) {
+            return configured.toLowerCase().startsWith("ko") ? "ko" : "en";
+        }
+        return language != null && language.toLowerCase().startsWith("ko") ? "ko" : "en";
+    }
+}

@@ -1,0 +1,36 @@
+package kr.salonmate.saga.ai;
+
+import kr.salonmate.saga.SagaModuleEnabled;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Exactly one {@link ReplyDrafter}: {@link OpenAiReplyDrafter} when an OpenAI key is configured
+ * ({@code spring.ai.openai.api-key}) and Spring AI provides a {@link ChatModel}; otherwise the
+ * {@link BuiltInReplyDrafter}. Decided when the bean is created (after all bean definitions are known), so it does
+ * not depend on the order in which configurations are parsed.
+ */
+@Configuration(proxyBeanMethods = false)
+@SagaModuleEnabled
+public class ReplyDrafterConfiguration {
+
+    static final String API_KEY_PROPERTY = "spring.ai.openai.api-key";
+    private static final Logger log = LoggerFactory.getLogger(ReplyDrafterConfiguration.class);
+
+    @Bean
+    ReplyDrafter replyDrafter(ObjectProvider<ChatModel> chatModels, Environment environment, AiProperties properties) {
+        String apiKey = environment.getProperty(API_KEY_PROPERTY);
+        ChatModel chatModel = apiKey == null || apiKey.isBlank() ? null : chatModels.getIfUnique();
+        if (chatModel != null) {
+            log.info("Replies are drafted by {} (fallback {})", properties.model(), properties.fallbackModel());
+            return new OpenAiReplyDrafter(chatModel, properties);
+        }
+        log.info("No OpenAI key configured: replies are drafted by the built-in offline drafter");
+        return new BuiltInReplyDrafter();
+    }
+}

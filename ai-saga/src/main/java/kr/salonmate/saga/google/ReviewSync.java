@@ -1,0 +1,178 @@
+package kr.salonmate.saga.google;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import kr.salonmate.messages.review.ReviewId;
+import kr.salonmate.messages.review.ReviewSource;
+import kr.salonmate.messages.review.SourceReply;
+import kr.salonmate.messages.review.SyncReview;
+import kr.salonmate.messages.shop.RecordReviewSync;
+import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.messages.shop.ShopView;
+import kr.salonmate.saga.google.SyncOutcome.Status;
+import kr.salonmate.saga.shop.ShopLookup;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Pulls one shop's Google reviews and turns each into a {@link SyncReview}, then records the run with
+ * {@link RecordReviewSync}. The Review aggregate decides what is new, edited, or replied elsewhere; sending the
+ * same review twice changes nothing.
+ *
+ * <p>A shop's syncs never overlap: an in-process guard per shop, plus {@link ShopSyncLock} (a PostgreSQL advisory
+ * lock) against other nodes. Syncs run on a small executor of their own ({@code salonmate.sync.threads}), so
+ * {@link #syncNow} returns at once.
+ */
+public class ReviewSync implements DisposableBean {
+
+    static final String ANONYMOUS_AUTHOR = "Google user";
+    private static final Logger log = LoggerFactory.getLogger(ReviewSync.class);
+
+    private final GoogleReviews google;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ShopSyncLock lock;
+    private final ThreadPoolExecutor executor;
+    private final Set<ShopId> running = ConcurrentHashMap.newKeySet();
+
+    public ReviewSync(GoogleReviews google, CommandGateway commands, QueryGateway queries, ShopSyncLock lock,
+                      SyncProperties properties) {
+        this.google = google;
+        this.commands = commands;
+        this.queries = queries;
+        this.lock = lock;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), runnable -> {
+                    Thread thread = new Thread(runnable, "review-sync-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.executor.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Syncs the shop soon, on the sync executor, and returns at once (the API's {@code POST …/reviews/sync}).
+     * The future tells how it went; it never completes exceptionally.
+     */
+    public CompletableFuture<SyncOutcome> syncNow(ShopId shopId) {
+        return onExecutor(shopId, () -> {
+            ShopView shop = ShopLookup.find(queries, shopId);
+            if (shop == null) {
+                return SyncOutcome.of(shopId, Status.NOT_CONNECTED, "unknown shop");
+            }
+            return sync(shop);
+        });
+    }
+
+    /** Queues a sync of a shop the caller already looked up (the scheduler's sweep). */
+    public CompletableFuture<SyncOutcome> submit(ShopView shop) {
+        return onExecutor(shop.id(), () -> sync(shop));
+    }
+
+    /** Syncs the shop in the calling thread. */
+    public SyncOutcome sync(ShopView shop) {
+        ShopId shopId = shop.id();
+        if (shop.google() == null) {
+            return SyncOutcome.of(shopId, Status.NOT_CONNECTED, "no Google location connected");
+        }
+        if (!running.add(shopId)) {
+            return SyncOutcome.of(shopId, Status.ALREADY_RUNNING, "already syncing on this node");
+        }
+        try {
+            AtomicReference<SyncOutcome> outcome = new AtomicReference<>();
+            boolean ran = lock.runExclusively(shopId, () -> outcome.set(pull(shop)));
+            return ran ? outcome.get() : SyncOutcome.of(shopId, Status.ALREADY_RUNNING, "already syncing on another node");
+        } catch (GoogleApiException e) {
+            log.warn("Review sync of shop {} failed: {} ({})", shopId, e.getMessage(), e.googleStatus());
+            return SyncOutcome.of(shopId, Status.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Review sync of shop {} failed", shopId, e);
+            return SyncOutcome.of(shopId, Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            running.remove(shopId);
+        }
+    }
+
+    private SyncOutcome pull(ShopView shop) {
+        List<GoogleReview> reviews = google.all(shop.google());
+        int rejected = 0;
+        for (GoogleReview review : reviews) {
+            SyncReview command = toCommand(shop, review);
+            if (command == null) {
+                rejected++;
+                continue;
+            }
+            try {
+                commands.sendAndWait(command);
+            } catch (RuntimeException e) {
+                rejected++;
+                log.warn("SyncReview of Google review {} (shop {}) failed: {}", review.reviewId(), shop.id(),
+                        e.toString());
+            }
+        }
+        commands.sendAndWait(new RecordReviewSync(shop.id(), reviews.size()));
+        log.info("Synced shop {}: {} reviews seen, {} not taken", shop.id(), reviews.size(), rejected);
+        return new SyncOutcome(shop.id(), Status.SYNCED, reviews.size(), rejected, null);
+    }
+
+    /** The SyncReview for one Google review, or null when Google's data is unusable (no id, no stars). */
+    static SyncReview toCommand(ShopView shop, GoogleReview review) {
+        String externalId = review.reviewId();
+        if ((externalId == null || externalId.isBlank()) && review.name() != null) {
+            externalId = review.name().substring(review.name().lastIndexOf('/') + 1);
+        }
+        if (externalId == null || externalId.isBlank() || review.starRating() < 1 || review.starRating() > 5) {
+            log.warn("Skipping a Google review of shop {} without id or star rating ({})", shop.id(), review.name());
+            return null;
+        }
+        String author = review.anonymous() || review.reviewerName() == null || review.reviewerName().isBlank()
+                ? ANONYMOUS_AUTHOR : review.reviewerName().strip();
+        String comment = review.comment() == null ? "" : review.comment();
+        Instant created = firstNonNull(review.createTime(), review.updateTime(), Instant.now());
+        Instant updated = firstNonNull(review.updateTime(), created, created);
+        SourceReply reply = review.reply() == null ? null
+                : new SourceReply(review.reply().comment(), review.reply().updateTime());
+        return new SyncReview(ReviewId.derive(shop.id(), ReviewSource.GOOGLE, externalId), shop.id(),
+                ReviewSource.GOOGLE, externalId, author, review.starRating(), comment,
+                ReviewLanguage.guess(comment, shop.locale()), created, updated, reply);
+    }
+
+    private CompletableFuture<SyncOutcome> onExecutor(ShopId shopId, java.util.function.Supplier<SyncOutcome> work) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    log.warn("Review sync of shop {} failed: {}", shopId, e.toString());
+                    return SyncOutcome.of(shopId, Status.FAILED, e.getMessage());
+                }
+            }, executor);
+        } catch (RejectedExecutionException e) {
+            log.warn("Review sync of shop {} not queued: the sync queue is full or shut down", shopId);
+            return CompletableFuture.completedFuture(SyncOutcome.of(shopId, Status.BUSY, "sync queue full"));
+        }
+    }
+
+    private static Instant firstNonNull(Instant a, Instant b, Instant c) {
+        return a != null ? a : b != null ? b : c;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,32 @@
+package kr.salonmate.saga.google;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code salonmate.sync.*}: the review polling.
+ *
+ * @param enabled      whether this node polls Google on a schedule ({@code syncNow} works either way)
+ * @param interval     time between two sweeps over all connected shops ({@code SALONMATE_SYNC_INTERVAL})
+ * @param initialDelay time from start-up to the first sweep
+ * @param threads      shops synced in parallel on this node
+ */
+@ConfigurationProperties("salonmate.sync")
+public record SyncProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("PT10M") Duration interval,
+        @DefaultValue("PT30S") Duration initialDelay,
+        @DefaultValue("2") int threads) {
+
+    public SyncProperties {
+        interval = interval == null ? Duration.ofMinutes(10) : interval;
+        initialDelay = initialDelay == null ? Duration.ofSeconds(30) : initialDelay;
+        threads = Math.max(1, threads);
+    }
+
+    public static SyncProperties defaults() {
+        return new SyncProperties(true, null, null, 2);
+    }
+}

@@ -1,0 +1,28 @@
+package kr.salonmate.saga.review;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code salonmate.publish.*}: how hard the publishing saga tries.
+ *
+ * @param maxAttempts    attempts (each one re-reads the review first) before the failure is final
+ * @param initialBackoff wait before the second attempt; doubles for every further one
+ */
+@ConfigurationProperties("salonmate.publish")
+public record PublishProperties(
+        @DefaultValue("6") int maxAttempts,
+        @DefaultValue("PT10S") Duration initialBackoff) {
+
+    public PublishProperties {
+        maxAttempts = Math.max(1, maxAttempts);
+        initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
+    }
+
+    /** The wait after failed attempt number {@code attempt} (1-based): initial × 2^(attempt-1). */
+    Duration backoffAfter(int attempt) {
+        return initialBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+    }
+}

@@ -1,0 +1,177 @@
+package kr.salonmate.saga.review;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import kr.salonmate.messages.review.DraftReply;
+import kr.salonmate.messages.review.MarkReplyDraftFailed;
+import kr.salonmate.messages.review.ReplyDraftFailed;
+import kr.salonmate.messages.review.ReplyDraftRequested;
+import kr.salonmate.messages.review.ReplyDrafted;
+import kr.salonmate.messages.review.ReviewId;
+import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.messages.shop.ShopView;
+import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.ai.Draft;
+import kr.salonmate.saga.ai.DraftFailed;
+import kr.salonmate.saga.ai.DraftRequest;
+import kr.salonmate.saga.ai.ReplyDrafter;
+import kr.salonmate.saga.shop.ShopLookup;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one draft request ({@code draftRequestId}) of a review: reads the shop's reply settings
+ * ({@code FindShop}), asks the {@link ReplyDrafter}, and sends {@code DraftReply}. When the model fails it tries
+ * again on the persistent {@value #RETRY_DEADLINE} deadline after {@code initial-backoff × 2^(n-1)}; after
+ * {@code salonmate.draft.max-attempts} it sends {@code MarkReplyDraftFailed}. It ends once the aggregate has taken
+ * (or refused) its answer, or when {@code ReplyDrafted}/{@code ReplyDraftFailed} of its request arrives while a
+ * retry is pending — cancelling the deadline first.
+ *
+ * <p>The model call runs on the processor thread of this saga's segment; the "reply-drafting" processor runs many
+ * segments in parallel, so one slow answer holds up only the reviews of its own segment. Nothing here is shared
+ * between sagas.
+ */
+@Saga
+@ProcessingGroup("reply-drafting")
+@SagaModuleEnabled
+public class ReplyDrafting {
+
+    static final String RETRY_DEADLINE = "draft-retry";
+    private static final Logger log = LoggerFactory.getLogger(ReplyDrafting.class);
+
+    @JsonProperty
+    private ReviewId reviewId;
+    @JsonProperty
+    private ShopId shopId;
+    @JsonProperty
+    private UUID draftRequestId;
+    @JsonProperty
+    private String instruction;
+    @JsonProperty
+    private String author;
+    @JsonProperty
+    private int rating;
+    @JsonProperty
+    private String comment;
+    @JsonProperty
+    private String language;
+    @JsonProperty
+    private int attempts;
+    @JsonProperty
+    private String retryScheduleId;
+
+    public ReplyDrafting() {
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "draftRequestId")
+    public void on(ReplyDraftRequested requested, ReplyDrafter drafter, QueryGateway queries,
+                   CommandGateway commands, DeadlineManager deadlines, DraftProperties settings) {
+        reviewId = requested.reviewId();
+        shopId = requested.shopId();
+        draftRequestId = requested.draftRequestId();
+        instruction = requested.instruction();
+        author = requested.author();
+        rating = requested.rating();
+        comment = requested.comment();
+        language = requested.language();
+        SagaLifecycle.associateWith("reviewId", reviewId.toString());
+        attempt(drafter, queries, commands, deadlines, settings);
+    }
+
+    @DeadlineHandler(deadlineName = RETRY_DEADLINE)
+    public void on(DraftRetryDue due, ReplyDrafter drafter, QueryGateway queries, CommandGateway commands,
+                   DeadlineManager deadlines, DraftProperties settings) {
+        retryScheduleId = null; // this one has fired
+        attempt(drafter, queries, commands, deadlines, settings);
+    }
+
+    @SagaEventHandler(associationProperty = "draftRequestId")
+    public void on(ReplyDrafted drafted, DeadlineManager deadlines) {
+        end(deadlines);
+    }
+
+    @SagaEventHandler(associationProperty = "draftRequestId")
+    public void on(ReplyDraftFailed failed, DeadlineManager deadlines) {
+        end(deadlines);
+    }
+
+    private void attempt(ReplyDrafter drafter, QueryGateway queries, CommandGateway commands,
+                         DeadlineManager deadlines, DraftProperties settings) {
+        attempts++;
+        Draft draft;
+        try {
+            ShopView shop = ShopLookup.find(queries, shopId);
+            if (shop == null) {
+                throw new IllegalStateException("shop " + shopId + " is not known to the read side");
+            }
+            draft = drafter.draft(new DraftRequest(reviewId, shop.name(), shop.replySettings(), author, rating,
+                    comment, language, instruction));
+        } catch (RuntimeException e) {
+            log.warn("Drafting a reply to review {} failed (attempt {}/{}): {}", reviewId, attempts,
+                    settings.maxAttempts(), e.toString());
+            if (attempts >= settings.maxAttempts()) {
+                report(new MarkReplyDraftFailed(reviewId, draftRequestId, reason(e), attempts), commands,
+                        deadlines, settings);
+            } else {
+                scheduleRetry(deadlines, settings.backoffAfter(attempts));
+            }
+            return;
+        }
+        report(new DraftReply(reviewId, draftRequestId, draft.text(), draft.model(), draft.promptVersion(),
+                draft.tokenUsage()), commands, deadlines, settings);
+    }
+
+    private void report(Object outcome, CommandGateway commands, DeadlineManager deadlines, DraftProperties settings) {
+        cancelRetry(deadlines);
+        switch (Dispatch.send(commands, outcome, log)) {
+            case ACCEPTED, REJECTED -> SagaLifecycle.end();
+            case FAILED -> {
+                if (attempts < settings.maxAttempts()) {
+                    scheduleRetry(deadlines, settings.backoffAfter(attempts));
+                } else {
+                    log.error("Giving up on draft request {} of review {}: its outcome could not be recorded",
+                            draftRequestId, reviewId);
+                    SagaLifecycle.end();
+                }
+            }
+        }
+    }
+
+    private String reason(RuntimeException e) {
+        String cause = e instanceof DraftFailed ? e.getMessage()
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (cause.length() > 300) {
+            cause = cause.substring(0, 300) + "…";
+        }
+        return "No AI draft after " + attempts + " attempts. " + cause;
+    }
+
+    private void scheduleRetry(DeadlineManager deadlines, Duration wait) {
+        cancelRetry(deadlines);
+        retryScheduleId = deadlines.schedule(wait, RETRY_DEADLINE, new DraftRetryDue(attempts + 1));
+    }
+
+    private void cancelRetry(DeadlineManager deadlines) {
+        if (retryScheduleId != null) {
+            deadlines.cancelSchedule(RETRY_DEADLINE, retryScheduleId);
+            retryScheduleId = null;
+        }
+    }
+
+    private void end(DeadlineManager deadlines) {
+        cancelRetry(deadlines);
+        SagaLifecycle.end();
+    }
+}

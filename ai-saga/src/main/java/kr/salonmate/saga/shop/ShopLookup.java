@@ -1,0 +1,57 @@
+package kr.salonmate.saga.shop;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import kr.salonmate.messages.shop.FindGoogleConnectedShops;
+import kr.salonmate.messages.shop.FindShop;
+import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.messages.shop.ShopView;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+
+/** The shop queries this module asks (answered by query-side, wherever it runs). */
+public final class ShopLookup {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private ShopLookup() {
+    }
+
+    /** The shop, or null when the read side does not know it (yet). */
+    public static ShopView find(QueryGateway queries, ShopId shopId) {
+        return await(queries.query(new FindShop(shopId), ResponseTypes.instanceOf(ShopView.class)));
+    }
+
+    /** Every shop with a Google location connected. */
+    public static List<ShopView> googleConnected(QueryGateway queries) {
+        List<ShopView> shops = await(queries.query(new FindGoogleConnectedShops(),
+                ResponseTypes.multipleInstancesOf(ShopView.class)));
+        return shops == null ? List.of() : shops;
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShopLookupFailed("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ShopLookupFailed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ShopLookupFailed("no answer within " + TIMEOUT.toSeconds() + " s", e);
+        }
+    }
+
+    /** The read side could not be asked (not reachable, failed, too slow). Transient. */
+    public static class ShopLookupFailed extends RuntimeException {
+        public ShopLookupFailed(String message, Throwable cause) {
+            super("Shop lookup failed: " + message, cause);
+        }
+    }
+}

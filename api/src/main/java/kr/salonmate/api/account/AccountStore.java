@@ -1,0 +1,69 @@
+package kr.salonmate.api.account;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Users and shop memberships. Accounts are plain rows, not event-sourced: they are access control, not
+ * business history.
+ */
+@Repository
+public class AccountStore {
+
+    private final JdbcTemplate jdbc;
+
+    public AccountStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public void insertUser(UserAccount user, Instant at) {
+        jdbc.update("INSERT INTO app_user (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                user.id(), user.email(), user.name(), user.passwordHash(), Timestamp.from(at));
+    }
+
+    public boolean emailTaken(String email) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM app_user WHERE email = ?", Integer.class, email);
+        return count != null && count > 0;
+    }
+
+    public Optional<UserAccount> findByEmail(String email) {
+        return jdbc.query("SELECT id, email, name, password_hash FROM app_user WHERE email = ?",
+                (rs, i) -> new UserAccount(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4)), email).stream().findFirst();
+    }
+
+    public Optional<UserAccount> findById(UUID id) {
+        return jdbc.query("SELECT id, email, name, password_hash FROM app_user WHERE id = ?",
+                (rs, i) -> new UserAccount(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4)), id).stream().findFirst();
+    }
+
+    public void addMembership(UUID shopId, String shopName, UUID userId, Role role, Instant at) {
+        jdbc.update("""
+                INSERT INTO shop_membership (shop_id, user_id, shop_name, role, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (shop_id, user_id) DO UPDATE SET role = excluded.role""",
+                shopId, userId, shopName, role.name(), Timestamp.from(at));
+    }
+
+    public List<Membership> memberships(UUID userId) {
+        return jdbc.query("""
+                SELECT shop_id, shop_name, role FROM shop_membership WHERE user_id = ? ORDER BY created_at, shop_id""",
+                (rs, i) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), Role.valueOf(rs.getString(3))),
+                userId);
+    }
+
+    public Optional<Role> roleIn(UUID shopId, UUID userId) {
+        return jdbc.query("SELECT role FROM shop_membership WHERE shop_id = ? AND user_id = ?",
+                (rs, i) -> Role.valueOf(rs.getString(1)), shopId, userId).stream().findFirst();
+    }
+}

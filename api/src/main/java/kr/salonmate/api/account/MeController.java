@@ -1,0 +1,41 @@
+package kr.salonmate.api.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import kr.salonmate.api.error.ApiException;
+import kr.salonmate.api.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Auth")
+public class MeController {
+
+    private final AccountStore accounts;
+
+    public MeController(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    public record MeResponse(AuthController.UserBody user, boolean admin, List<MembershipBody> memberships) {
+    }
+
+    public record MembershipBody(UUID shopId, String shopName, Role role) {
+    }
+
+    @GetMapping("/v1/me")
+    @Operation(summary = "The signed-in user and the shops they belong to")
+    public MeResponse me(@AuthenticationPrincipal Jwt jwt) {
+        CurrentUser current = CurrentUser.of(jwt);
+        UserAccount user = accounts.findById(current.id()).orElseThrow(() ->
+                new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "This account no longer exists"));
+        List<MembershipBody> memberships = accounts.memberships(user.id()).stream()
+                .map(m -> new MembershipBody(m.shopId(), m.shopName(), m.role())).toList();
+        return new MeResponse(AuthController.UserBody.of(user), current.admin(), memberships);
+    }
+}

@@ -1,0 +1,77 @@
+package kr.salonmate.api.config;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Fills in the embedded defaults before anything else is configured, so that the product runs on a
+ * machine with nothing but a JDK:
+ * <ul>
+ *   <li>no {@code SPRING_DATASOURCE_URL}: an embedded PostgreSQL with its data under {@code ./data/postgres};</li>
+ *   <li>no {@code SPRING_AI_OPENAI_API_KEY}: the OpenAI chat model is switched off (the starter refuses to
+ *       start without a key) and the built-in drafter is used;</li>
+ *   <li>Axon's update checker never phones home.</li>
+ * </ul>
+ */
+public class SalonMateEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    private static volatile EmbeddedPostgres embedded;
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Map<String, Object> defaults = new HashMap<>();
+
+        boolean openAi = StringUtils.hasText(environment.getProperty("spring.ai.openai.api-key"));
+        defaults.put("spring.ai.model.chat", openAi ? "openai" : "none");
+        defaults.put("spring.ai.chat.client.enabled", openAi);
+
+        boolean embeddedWanted = environment.getProperty("salonmate.embedded-database.enabled", Boolean.class, true);
+        if (!StringUtils.hasText(environment.getProperty("spring.datasource.url")) && embeddedWanted) {
+            String dataDir = environment.getProperty("salonmate.data-dir", "./data");
+            EmbeddedPostgres pg = startEmbedded(new File(dataDir, "postgres"));
+            defaults.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
+            defaults.put("spring.datasource.username", "postgres");
+            defaults.put("spring.datasource.password", "");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("salonmateDefaults", defaults));
+    }
+
+    private static synchronized EmbeddedPostgres startEmbedded(File dataDirectory) {
+        if (embedded == null) {
+            try {
+                dataDirectory.mkdirs();
+                embedded = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // the process is going away; PostgreSQL recovers from its WAL on the next start
+                }
+            }, "embedded-postgres-shutdown"));
+        }
+        return embedded;
+    }
+
+    @Override
+    public int getOrder() {
+        // after application.yml and the environment have been read, so that a configured URL wins
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,256 @@
+package kr.salonmate.api.error;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kr.salonmate.messages.common.RuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where failures become API errors. Business rules arrive as {@link RuleViolation}s whose code
+ * decides the status; nothing internal (stack traces, SQL) ever reaches the body.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private static final Map<String, HttpStatus> STATUS_BY_CODE = Map.of(
+            "VALIDATION_FAILED", HttpStatus.BAD_REQUEST,
+            "MALFORMED_REQUEST", HttpStatus.BAD_REQUEST,
+            "UNAUTHENTICATED", HttpStatus.UNAUTHORIZED,
+            "QUOTA_EXCEEDED", HttpStatus.PAYMENT_REQUIRED,
+            "FORBIDDEN", HttpStatus.FORBIDDEN,
+            "NOT_FOUND", HttpStatus.NOT_FOUND,
+            "RATE_LIMITED", HttpStatus.TOO_MANY_REQUESTS,
+            "UPSTREAM_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE);
+
+    static HttpStatus statusOf(String code) {
+        HttpStatus status = STATUS_BY_CODE.get(code);
+        if (status != null) {
+            return status;
+        }
+        return code.endsWith("_NOT_FOUND") ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+    }
+
+    /** Query results arrive through futures; answer for what actually went wrong. */
+    @ExceptionHandler(java.util.concurrent.CompletionException.class)
+    ResponseEntity<ApiError> completion(java.util.concurrent.CompletionException e, HttpServletRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ApiException api) {
+            return api(api, request);
+        }
+        if (cause instanceof RuleViolation rule) {
+            return rule(rule, request);
+        }
+        return internal(cause instanceof Exception ex ? ex : e, request);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
+        return respond(e.status(), e.code(), e.getMessage(), e.details(), request);
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ApiError> rule(RuleViolation e, HttpServletRequest request) {
+        return respond(statusOf(e.code()), e.code(), e.getMessage(), Map.of(), request);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ApiError> staleVersion(ConflictingAggregateVersionException e, HttpServletRequest request) {
+        return respond(HttpStatus.CONFLICT, "VERSION_MISMATCH",
+                "The item changed since you loaded it; reload and try again",
+                Map.of("expectedVersion", e.getExpectedVersion(), "actualVersion", e.getActualVersion()), request);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ApiError> aggregateMissing(AggregateNotFoundException e, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such item", Map.of(), request);
+    }
+
+    /** Through Axon Server a rule violation arrives wrapped; its code travels in the details. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ApiError> remoteCommand(CommandExecutionException e, HttpServletRequest request) {
+        if (e.getCause() instanceof RuleViolation rule) {
+            return rule(rule, request);
+        }
+        Object details = e.getDetails().orElse(null);
+        if (details instanceof String code && code.matches("[A-Z_]{3,40}")) {
+            return respond(statusOf(code), code, e.getMessage(), Map.of(), request);
+        }
+        return internal(e, request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        e.getBindingResult().getFieldErrors().forEach(error ->
+                fields.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        e.getBindingResult().getGlobalErrors().forEach(error ->
+                fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
+        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid: "
+                + String.join(", ", fields.keySet()), Map.of("fields", fields), request);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiError> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> fields.putIfAbsent(name, error.getDefaultMessage()));
+        });
+        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some parameters are not valid: "
+                + String.join(", ", fields.keySet()), Map.of("fields", fields), request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ApiError> constraint(ConstraintViolationException e, HttpServletRequest request) {
+        Map<String, Object> fields = e.getConstraintViolations().stream().collect(Collectors.toMap(
+                v -> v.getPropertyPath().toString(), v -> v.getMessage(), (a, b) -> a, LinkedHashMap::new));
+        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid",
+                Map.of("fields", fields), request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = unknown.getPropertyName();
+            return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Unknown field: " + field,
+                    Map.of("fields", Map.of(field, "unknown field")), request);
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch.getPath());
+            return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Field has the wrong type or value: " + field,
+                    Map.of("fields", Map.of(field, "wrong type or value")), request);
+        }
+        String message = cause instanceof JacksonException ? "The body is not valid JSON" : "The body is missing or unreadable";
+        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", message, Map.of(), request);
+    }
+
+    private static String path(List<JacksonException.Reference> path) {
+        StringBuilder name = new StringBuilder();
+        for (JacksonException.Reference ref : path) {
+            if (ref.getPropertyName() != null) {
+                if (!name.isEmpty()) {
+                    name.append('.');
+                }
+                name.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                name.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return name.isEmpty() ? "body" : name.toString();
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            MissingRequestHeaderException.class})
+    ResponseEntity<ApiError> badParameter(Exception e, HttpServletRequest request) {
+        String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
+                : e instanceof MethodArgumentTypeMismatchException t ? t.getName()
+                : ((MissingRequestHeaderException) e).getHeaderName();
+        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Parameter is missing or not valid: " + name,
+                Map.of("fields", Map.of(name, "missing or not valid")), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "Content type not supported: " + e.getContentType(), Map.of(), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Cannot answer in the requested format",
+                Map.of(), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage(), Map.of(), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", Map.of(), request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The upload is too large", Map.of(), request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> multipart(MultipartException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The multipart body is not valid", Map.of(), request);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ApiError> databaseDown(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        ResponseEntity<ApiError> response = respond(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
+                "The service is briefly unavailable; try again shortly", Map.of(), request);
+        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_JSON).body(response.getBody());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> internal(Exception e, HttpServletRequest request) {
+        if (isDatabaseDown(e)) {
+            return databaseDown(e, request);
+        }
+        log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Something went wrong on our side", Map.of(),
+                request);
+    }
+
+    private static boolean isDatabaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<ApiError> respond(HttpStatus status, String code, String message,
+                                                    Map<String, Object> details, HttpServletRequest request) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(code, message, details, RequestIdFilter.of(request)));
+    }
+}

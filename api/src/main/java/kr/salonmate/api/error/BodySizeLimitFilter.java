@@ -1,0 +1,51 @@
+package kr.salonmate.api.error;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * JSON bodies are small; anything declaring more than 1 MiB is refused with 413 before it is read. (Uploads
+ * are multipart and have their own 10 MiB limit.)
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    static final long MAX_JSON_BODY = 1024 * 1024;
+
+    private final ObjectMapper json;
+
+    public BodySizeLimitFilter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.startsWith("multipart/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > MAX_JSON_BODY) {
+            response.setStatus(413);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setHeader("Connection", "close");
+            json.writeValue(response.getOutputStream(), ApiError.of("PAYLOAD_TOO_LARGE",
+                    "The body is larger than 1 MiB", Map.of("limitBytes", MAX_JSON_BODY), RequestIdFilter.of(request)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,92 @@
+package kr.salonmate.api.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import kr.salonmate.api.error.ApiError;
+import kr.salonmate.api.error.RequestIdFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Stateless bearer-token security: the app issues RS256 access tokens and validates them as an OAuth2
+ * resource server. Only RS256 with our own key is accepted, so {@code alg: none}, HS256 tricks and foreign
+ * keys fail. Shop membership and roles are checked per endpoint by {@link ShopAccess}.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> { })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/v1/auth/signup", "/v1/auth/login", "/v1/auth/refresh",
+                                "/v1/auth/logout").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/auth/jwks", "/v1/media/**").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .requestMatchers("/ws/**", "/error").permitAll()
+                        .requestMatchers("/v1/**", "/actuator/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint((request, response, e) ->
+                                write(json, request, response, 401, "UNAUTHENTICATED",
+                                        "Sign in first: the access token is missing, expired or not valid"))
+                        .accessDeniedHandler((request, response, e) ->
+                                write(json, request, response, 403, "FORBIDDEN", "Not allowed")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) ->
+                                write(json, request, response, 401, "UNAUTHENTICATED",
+                                        "Sign in first: the access token is missing, expired or not valid"))
+                        .accessDeniedHandler((request, response, e) ->
+                                write(json, request, response, 403, "FORBIDDEN", "Not allowed")));
+        return http.build();
+    }
+
+    private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, int status,
+                              String code, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        json.writeValue(response.getOutputStream(), ApiError.of(code, message, Map.of(), RequestIdFilter.of(request)));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtKeys keys) throws Exception {
+        return NimbusJwtDecoder.withPublicKey(keys.signingKey().toRSAPublicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(JwtKeys keys) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(keys.signingKey())));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(12);
+    }
+}

@@ -1,0 +1,141 @@
+package kr.salonmate.api.security;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import kr.salonmate.api.account.UserAccount;
+import kr.salonmate.api.error.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues access tokens (RS256 JWT, 15 minutes) and rotating refresh tokens (opaque, 7 days, stored only as a
+ * SHA-256 hash). Each login starts a token family; presenting a refresh token that was already used revokes
+ * the whole family, because one of the two holders is not the user.
+ */
+@Service
+public class TokenService {
+
+    public static final Duration ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
+    public static final Duration REFRESH_TOKEN_TTL = Duration.ofDays(7);
+
+    private final JwtEncoder encoder;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Set<String> adminEmails;
+    private final SecureRandom random = new SecureRandom();
+
+    public TokenService(JwtEncoder encoder, JdbcTemplate jdbc, Clock clock,
+                        @Value("${salonmate.admin-emails:}") List<String> adminEmails) {
+        this.encoder = encoder;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.adminEmails = adminEmails.stream().map(e -> e.trim().toLowerCase(Locale.ROOT))
+                .filter(e -> !e.isEmpty()).collect(Collectors.toSet());
+    }
+
+    public record Tokens(String accessToken, String refreshToken, long expiresIn) {
+    }
+
+    @Transactional
+    public Tokens startSession(UserAccount user) {
+        return issue(user, UUID.randomUUID());
+    }
+
+    /** Rotates a refresh token; returns the user it belongs to with a fresh pair. */
+    @Transactional(noRollbackFor = ApiException.class)
+    public Tokens refresh(String refreshToken, java.util.function.Function<UUID, UserAccount> users) {
+        String hash = hash(refreshToken);
+        List<Object[]> rows = jdbc.query("""
+                        SELECT user_id, family_id, expires_at, used_at, revoked_at FROM refresh_token
+                        WHERE token_hash = ? FOR UPDATE""",
+                (rs, i) -> new Object[]{rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4), rs.getTimestamp(5)}, hash);
+        if (rows.isEmpty()) {
+            throw unauthenticated();
+        }
+        Object[] row = rows.get(0);
+        UUID userId = (UUID) row[0];
+        UUID family = (UUID) row[1];
+        Instant now = clock.instant();
+        if (row[3] != null || row[4] != null) {
+            // a used or revoked token came back: whoever holds the family is not to be trusted any more
+            jdbc.update("UPDATE refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL",
+                    Timestamp.from(now), family);
+            throw unauthenticated();
+        }
+        if (((Instant) row[2]).isBefore(now)) {
+            throw unauthenticated();
+        }
+        jdbc.update("UPDATE refresh_token SET used_at = ? WHERE token_hash = ?", Timestamp.from(now), hash);
+        return issue(users.apply(userId), family);
+    }
+
+    @Transactional
+    public void logout(String refreshToken) {
+        jdbc.update("""
+                UPDATE refresh_token SET revoked_at = ? WHERE revoked_at IS NULL AND family_id =
+                    (SELECT family_id FROM refresh_token WHERE token_hash = ?)""",
+                Timestamp.from(clock.instant()), hash(refreshToken));
+    }
+
+    public boolean isAdmin(String email) {
+        return adminEmails.contains(email.toLowerCase(Locale.ROOT));
+    }
+
+    private Tokens issue(UserAccount user, UUID family) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("salonmate")
+                .subject(user.id().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(ACCESS_TOKEN_TTL))
+                .id(UUID.randomUUID().toString())
+                .claim("email", user.email())
+                .claim("name", user.name())
+                .claim("admin", isAdmin(user.email()))
+                .build();
+        String access = encoder.encode(JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        jdbc.update("""
+                        INSERT INTO refresh_token (token_hash, user_id, family_id, created_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?)""",
+                hash(refresh), user.id(), family, Timestamp.from(now), Timestamp.from(now.plus(REFRESH_TOKEN_TTL)));
+        return new Tokens(access, refresh, ACCESS_TOKEN_TTL.toSeconds());
+    }
+
+    private static ApiException unauthenticated() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "The refresh token is not valid");
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package kr.salonmate.api.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** A real HTTP client against the running application, as a browser or app would call it. */
+public final class HttpApi {
+
+    private final String baseUrl;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public HttpApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+        public JsonNode json() {
+            return body == null || body.isEmpty() ? null : Json.parse(body);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+        }
+
+        public String errorCode() {
+            JsonNode json = json();
+            return json == null ? null : json.path("error").path("code").asText(null);
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, token, null, Map.of());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return send("POST", path, token, body, Map.of());
+    }
+
+    public Response put(String path, String token, Object body) {
+        return send("PUT", path, token, body, Map.of());
+    }
+
+    /** {@code body}: a String is sent as it is (for malformed JSON tests), anything else as JSON. */
+    public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        boolean hasContentType = headers.keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase);
+        headers.forEach(request::header);
+        if (body != null) {
+            if (!hasContentType) {
+                request.header("Content-Type", "application/json");
+            }
+            String text = body instanceof String s ? s : Json.write(body);
+            request.method(method, HttpRequest.BodyPublishers.ofString(text));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

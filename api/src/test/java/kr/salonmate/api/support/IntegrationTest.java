@@ -1,0 +1,89 @@
+package kr.salonmate.api.support;
+
+import java.util.Map;
+import java.util.UUID;
+import kr.salonmate.api.SalonMateApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole application on a random port, on a fresh PostgreSQL database, with Google played by
+ * {@link FakeGoogle} over HTTP. Every test class shares one application context (and so one database):
+ * tests isolate themselves by signing up their own users and shops.
+ */
+@SpringBootTest(classes = SalonMateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");
+    protected static final FakeGoogle GOOGLE = new FakeGoogle();
+    public static final String ADMIN_EMAIL = "operator@salonmate.test";
+
+    @LocalServerPort
+    protected int port;
+
+    protected HttpApi api;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::url);
+        registry.add("spring.datasource.username", DATABASE::username);
+        registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("salonmate.google.api-base-url", GOOGLE::baseUrl);
+        registry.add("salonmate.google.token-url", GOOGLE::tokenUrl);
+        registry.add("salonmate.sync.enabled", () -> "false");
+        registry.add("salonmate.publish.initial-backoff", () -> "PT0.2S");
+        registry.add("salonmate.draft.initial-backoff", () -> "PT0.2S");
+        registry.add("salonmate.data-dir", () -> "target/test-data");
+        registry.add("salonmate.crypto.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        registry.add("salonmate.admin-emails", () -> ADMIN_EMAIL);
+    }
+
+    @BeforeEach
+    void connectApi() {
+        api = new HttpApi("http://127.0.0.1:" + port);
+    }
+
+    /** A new owner with a new shop. */
+    protected Owner signUp(String shopName) {
+        String email = "owner-" + UUID.randomUUID() + "@salon.test";
+        HttpApi.Response response = api.post("/v1/auth/signup", null, Map.of(
+                "email", email, "password", "correct horse battery", "name", "김사장",
+                "shopName", shopName, "timezone", "Asia/Seoul", "locale", "ko"));
+        if (response.status() != 201) {
+            throw new AssertionError("sign-up failed: " + response.status() + " " + response.body());
+        }
+        JsonNode body = response.json();
+        return new Owner(body.path("user").path("id").asText(), email, body.path("shop").path("id").asText(),
+                body.path("accessToken").asText(), body.path("refreshToken").asText());
+    }
+
+    public record Owner(String userId, String email, String shopId, String token, String refreshToken) {
+        public String shop(String path) {
+            return "/v1/shops/" + shopId + path;
+        }
+    }
+
+    /** Polls until the condition holds (read models and sagas are asynchronous). */
+    protected static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
+                                      String what) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what + "; last value: " + value);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,65 @@
+package kr.salonmate.api.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh, empty PostgreSQL database for one test context: on the machine's server at 127.0.0.1:5432 when one
+ * answers, else on an embedded PostgreSQL started once per JVM. Never H2, never an in-memory event store.
+ */
+public final class TestDatabase {
+
+    private static String serverUrl;
+    private static EmbeddedPostgres embedded;
+
+    private TestDatabase() {
+    }
+
+    public record Database(String url, String username, String password, String name) {
+    }
+
+    public static synchronized Database create(String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String admin = adminUrl();
+        try (Connection c = DriverManager.getConnection(admin, "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name, e);
+        }
+        return new Database(admin.substring(0, admin.lastIndexOf('/') + 1) + name, "postgres", "", name);
+    }
+
+    private static String adminUrl() {
+        if (serverUrl == null) {
+            if (reachable("127.0.0.1", 5432)) {
+                serverUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
+            } else {
+                try {
+                    embedded = EmbeddedPostgres.builder().start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                serverUrl = "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres";
+            }
+        }
+        return serverUrl;
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

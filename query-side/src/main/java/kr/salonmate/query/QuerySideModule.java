@@ -1,0 +1,60 @@
+package kr.salonmate.query;
+
+import java.util.List;
+import kr.salonmate.query.audit.ReplyAuditProjection;
+import kr.salonmate.query.dashboard.DashboardProjection;
+import kr.salonmate.query.review.ReviewInboxProjection;
+import kr.salonmate.query.shop.ShopProjection;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jpa.DeadLetterEntry;
+import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
+import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/**
+ * The read side: projections of the event stream into PostgreSQL tables, the query handlers that answer from
+ * them, and the subscription-query updates they emit. One processing group per read model:
+ * {@value ReviewInboxProjection#GROUP}, {@value ReplyAuditProjection#GROUP}, {@value DashboardProjection#GROUP}
+ * and {@value ShopProjection#GROUP}.
+ *
+ * <p>{@code @EntityScan} replaces Spring Boot's default entity packages, so Axon's own entities (tokens, sagas,
+ * events, dead letters) are listed here too. The tables come from the application's Flyway migrations.
+ *
+ * <p>{@code query-side.properties} gives the defaults for these groups (pooled streaming processors with a
+ * dead-letter queue); the application's own configuration overrides any of them.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnQuerySide
+@ComponentScan(basePackageClasses = QuerySideModule.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+@EntityScan(basePackageClasses = {QuerySideModule.class, TokenEntry.class, SagaEntry.class, DomainEventEntry.class,
+        DeadLetterEntry.class})
+@EnableJpaRepositories(basePackageClasses = QuerySideModule.class)
+@PropertySource("classpath:kr/salonmate/query/query-side.properties")
+public class QuerySideModule {
+
+    /** The processing groups this module owns, one per read model. */
+    public static final List<String> PROCESSING_GROUPS = List.of(ReviewInboxProjection.GROUP,
+            ReplyAuditProjection.GROUP, DashboardProjection.GROUP, ShopProjection.GROUP);
+
+    /**
+     * A handler's failure is never skipped silently. With the dead-letter queue on (the default above) Axon's
+     * dead-lettering invoker propagates failures into the queue; this registration covers a group whose queue is
+     * switched off, where Axon's default listener error handler would only log the failure and move on. Then
+     * the failure reaches the processor, which retries the segment.
+     */
+    @Bean
+    ConfigurerModule querySideErrorHandling() {
+        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group ->
+                processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())));
+    }
+}

@@ -1,0 +1,156 @@
+package kr.salonmate.query.dashboard;
+
+import java.util.function.Consumer;
+import kr.salonmate.messages.review.FetchDashboard;
+import kr.salonmate.messages.review.ReplyApproved;
+import kr.salonmate.messages.review.ReplyDraftFailed;
+import kr.salonmate.messages.review.ReplyDraftRequested;
+import kr.salonmate.messages.review.ReplyDrafted;
+import kr.salonmate.messages.review.ReplyEdited;
+import kr.salonmate.messages.review.ReplyFoundAtSource;
+import kr.salonmate.messages.review.ReplyPublishFailed;
+import kr.salonmate.messages.review.ReplyPublishRetried;
+import kr.salonmate.messages.review.ReplyPublished;
+import kr.salonmate.messages.review.ReplyRejected;
+import kr.salonmate.messages.review.ReviewEditedAtSource;
+import kr.salonmate.messages.review.ReviewId;
+import kr.salonmate.messages.review.ReviewReceived;
+import kr.salonmate.messages.shop.ReviewsSynced;
+import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.query.ConditionalOnQuerySide;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard's own tables: each review's status, rating and response time, and each shop's last sync. After
+ * a change the whole new dashboard goes to that shop's {@link FetchDashboard} subscribers; it is only computed
+ * when someone is subscribed (a replay does not compute thousands of dashboards nobody sees).
+ */
+@Component
+@ConditionalOnQuerySide
+@ProcessingGroup(DashboardProjection.GROUP)
+public class DashboardProjection {
+
+    public static final String GROUP = "dashboard";
+
+    private final DashboardReviewRows reviews;
+    private final DashboardShopRows shops;
+    private final DashboardQueries dashboards;
+    private final QueryUpdateEmitter emitter;
+
+    DashboardProjection(DashboardReviewRows reviews, DashboardShopRows shops, DashboardQueries dashboards,
+                        QueryUpdateEmitter emitter) {
+        this.reviews = reviews;
+        this.shops = shops;
+        this.dashboards = dashboards;
+        this.emitter = emitter;
+    }
+
+    @EventHandler
+    void on(ReviewReceived e, @SequenceNumber long sequence) {
+        if (reviews.existsById(e.reviewId().value())) {
+            return;
+        }
+        reviews.save(DashboardReviewRow.received(e, sequence));
+        emit(e.shopId());
+    }
+
+    @EventHandler
+    void on(ReviewEditedAtSource e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, row -> row.rated(e.rating()));
+    }
+
+    @EventHandler
+    void on(ReplyFoundAtSource e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, DashboardReviewRow::replyWritten);
+    }
+
+    @EventHandler
+    void on(ReplyDraftRequested e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, row -> { });
+    }
+
+    @EventHandler
+    void on(ReplyDrafted e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, DashboardReviewRow::replyWritten);
+    }
+
+    @EventHandler
+    void on(ReplyDraftFailed e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, row -> { });
+    }
+
+    @EventHandler
+    void on(ReplyEdited e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, DashboardReviewRow::replyWritten);
+    }
+
+    @EventHandler
+    void on(ReplyApproved e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, DashboardReviewRow::replyWritten);
+    }
+
+    @EventHandler
+    void on(ReplyRejected e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, row -> { });
+    }
+
+    @EventHandler
+    void on(ReplyPublished e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, row -> row.published(e.at()));
+    }
+
+    @EventHandler
+    void on(ReplyPublishFailed e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, row -> { });
+    }
+
+    @EventHandler
+    void on(ReplyPublishRetried e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, DashboardReviewRow::replyWritten);
+    }
+
+    @EventHandler
+    void on(ReviewsSynced e, @SequenceNumber long sequence) {
+        DashboardShopRow shop = shops.findById(e.shopId().value())
+                .orElseGet(() -> new DashboardShopRow(e.shopId().value()));
+        if (shop.synced(e.at(), sequence)) {
+            shops.save(shop);
+            emit(e.shopId());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        reviews.deleteAllInBatch();
+        shops.deleteAllInBatch();
+    }
+
+    /** The status moves first (it may depend on the state before the event), then the event's own facts. */
+    private void change(ReviewId reviewId, long sequence, Object event, Consumer<DashboardReviewRow> facts) {
+        DashboardReviewRow row = reviews.findById(reviewId.value()).orElseThrow(() -> new IllegalStateException(
+                "Review " + reviewId + " is not on the dashboard: its event " + sequence
+                        + " came before ReviewReceived"));
+        if (row.hasSeen(sequence)) {
+            return;
+        }
+        row.apply(event);
+        facts.accept(row);
+        row.advanceTo(sequence);
+        emit(row.shopId());
+    }
+
+    private void emit(ShopId shopId) {
+        boolean watched = emitter.activeSubscriptions().stream()
+                .anyMatch(s -> s.getPayload() instanceof FetchDashboard q && q.shopId().equals(shopId));
+        if (!watched) {
+            return;
+        }
+        reviews.flush(); // the counters are read with SQL, which must see this change
+        emitter.emit(FetchDashboard.class, query -> query.shopId().equals(shopId), dashboards.dashboardOf(shopId));
+    }
+}

@@ -1,0 +1,65 @@
+package kr.salonmate.query.shop;
+
+import java.util.function.Consumer;
+import kr.salonmate.messages.shop.GoogleLocationConnected;
+import kr.salonmate.messages.shop.ReplySettingsChanged;
+import kr.salonmate.messages.shop.ReviewsSynced;
+import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.messages.shop.ShopRegistered;
+import kr.salonmate.query.ConditionalOnQuerySide;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+/** The shops: settings, Google connection and last sync, kept idempotent by the shop's event sequence. */
+@Component
+@ConditionalOnQuerySide
+@ProcessingGroup(ShopProjection.GROUP)
+public class ShopProjection {
+
+    public static final String GROUP = "shops";
+
+    private final ShopRows rows;
+
+    ShopProjection(ShopRows rows) {
+        this.rows = rows;
+    }
+
+    @EventHandler
+    void on(ShopRegistered e, @SequenceNumber long sequence) {
+        if (!rows.existsById(e.shopId().value())) {
+            rows.save(ShopRow.registered(e, sequence));
+        }
+    }
+
+    @EventHandler
+    void on(ReplySettingsChanged e, @SequenceNumber long sequence) {
+        change(e.shopId(), sequence, row -> row.settings(e.settings()));
+    }
+
+    @EventHandler
+    void on(GoogleLocationConnected e, @SequenceNumber long sequence) {
+        change(e.shopId(), sequence, row -> row.googleConnected(e));
+    }
+
+    @EventHandler
+    void on(ReviewsSynced e, @SequenceNumber long sequence) {
+        change(e.shopId(), sequence, row -> row.synced(e.at()));
+    }
+
+    @ResetHandler
+    void reset() {
+        rows.deleteAllInBatch();
+    }
+
+    private void change(ShopId shopId, long sequence, Consumer<ShopRow> change) {
+        ShopRow row = rows.findById(shopId.value()).orElseThrow(() -> new IllegalStateException(
+                "Shop " + shopId + " is not in the shop view: its event " + sequence + " came before ShopRegistered"));
+        if (!row.hasSeen(sequence)) {
+            change.accept(row);
+            row.advanceTo(sequence);
+        }
+    }
+}
