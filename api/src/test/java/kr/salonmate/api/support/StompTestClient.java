@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.SimpleMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -35,7 +35,7 @@ public final class StompTestClient implements AutoCloseable {
 
     public static StompTestClient connect(String wsUrl, String accessToken) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new ByteArrayMessageConverter());
+        client.setMessageConverter(new SimpleMessageConverter()); // raw bytes: the test parses the JSON itself
         StompHeaders connect = new StompHeaders();
         if (accessToken != null) {
             connect.add("Authorization", "Bearer " + accessToken);
