@@ -28,6 +28,19 @@ public class AxonInfrastructure {
     }
 
     /**
+     * The mapper of Axon's Jackson serializer (events, sagas, tokens, snapshots). Instants are written as
+     * ISO-8601 text, so stored events read like the golden files in {@code messages} and like the API.
+     */
+    @Bean(name = "defaultAxonObjectMapper")
+    com.fasterxml.jackson.databind.ObjectMapper defaultAxonObjectMapper() {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+
+    /**
      * db-scheduler polls {@code scheduled_tasks}; Axon's DbScheduler auto-configuration builds the
      * DeadlineManager on top of it and contributes the tasks that run deadlines. Deadlines due now run at once
      * on this node (immediate execution) instead of waiting for the next poll.

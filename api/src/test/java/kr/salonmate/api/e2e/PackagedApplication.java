@@ -1,0 +1,112 @@
+package kr.salonmate.api.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged jar, started as its own process exactly as a user would start it. */
+final class PackagedApplication implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    final long startMillis;
+
+    private PackagedApplication(Process process, int port, Path log, long startMillis) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.startMillis = startMillis;
+    }
+
+    static Path jar() {
+        File[] jars = new File("target").listFiles((dir, name) -> name.matches("api-.*\\.jar") && !name.endsWith("-plain.jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("No packaged jar in api/target: run `./mvnw verify` (package runs first)");
+        }
+        return jars[0].toPath();
+    }
+
+    static PackagedApplication start(String name, Map<String, String> properties) throws Exception {
+        int port = freePort();
+        Path log = Path.of("target", "e2e-" + name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PackagedApplication app = new PackagedApplication(process, port, log, 0);
+        long deadline = System.currentTimeMillis() + 90_000;
+        HttpClient http = HttpClient.newHttpClient();
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application died while starting:\n" + app.logTail());
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create(app.baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return new PackagedApplication(process, port, log, (System.nanoTime() - started) / 1_000_000);
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The application did not become healthy in 90 s:\n" + app.logTail());
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String wsUrl() {
+        return "ws://127.0.0.1:" + port + "/ws";
+    }
+
+    /** kill -9: no shutdown hooks, no graceful anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

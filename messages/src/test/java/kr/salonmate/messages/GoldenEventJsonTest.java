@@ -1,0 +1,131 @@
+package kr.salonmate.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.review.*;
+import kr.salonmate.messages.shop.*;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Stored events are the system's history: their JSON must not change by accident. Every event type has a
+ * golden file under {@code src/test/resources/golden}; serializing the sample must give exactly that JSON, and
+ * reading the file must give the sample back. A renamed or retyped field fails here; change the event with a
+ * new {@code @Revision} and an upcaster instead. Run with {@code -Dgolden.write=true} to create a missing file.
+ */
+class GoldenEventJsonTest {
+
+    private static final ShopId SHOP = ShopId.of("7f1d2c3b-4a5e-4f60-8a9b-0c1d2e3f4a5b");
+    private static final ReviewId REVIEW = ReviewId.derive(SHOP, ReviewSource.GOOGLE, "AbFvOqn-google-review-1");
+    private static final UUID REQUEST = UUID.fromString("11111111-2222-4333-8444-555555555555");
+    private static final UUID APPROVAL = UUID.fromString("99999999-8888-4777-8666-555555555555");
+    private static final Actor OWNER = Actor.user(UUID.fromString("0a0b0c0d-0e0f-4a1b-8c2d-3e4f5a6b7c8d"), "김사장");
+    private static final Instant AT = Instant.parse("2026-11-27T03:15:00Z");
+    private static final Instant CREATED = Instant.parse("2026-11-26T22:05:41.123Z");
+    private static final ReplySettings SETTINGS = new ReplySettings(ReplyTone.FRIENDLY, "AUTO", "- 살롱 루미 드림",
+            true, 5, false);
+
+    /** One representative instance of every event type. */
+    static final List<Object> SAMPLES = List.of(
+            new ShopRegistered(SHOP, "살롱 루미", "Asia/Seoul", "ko", OWNER, ReplySettings.defaults(), AT),
+            new ReplySettingsChanged(SHOP, SETTINGS, OWNER, AT),
+            new GoogleLocationConnected(SHOP, "1234567890", "9876543210", "cred-3f2a", OWNER, AT),
+            new ReviewsSynced(SHOP, 42, AT),
+            new ReviewReceived(REVIEW, SHOP, ReviewSource.GOOGLE, "AbFvOqn-google-review-1", "이지은", 5,
+                    "머리가 너무 예쁘게 나왔어요! \"최고\" <b>강추</b>", "ko", CREATED, CREATED, AT),
+            new ReviewEditedAtSource(REVIEW, SHOP, 4, "생각해보니 조금 비쌌어요", "ko", 5, "최고예요", CREATED, AT),
+            new ReplyFoundAtSource(REVIEW, SHOP, "감사합니다 (구글에서 직접 작성)", CREATED, AT),
+            new ReplyDraftRequested(REVIEW, SHOP, REQUEST, "더 짧게", OWNER, "이지은", 5, "최고예요", "ko", AT),
+            new ReplyDrafted(REVIEW, SHOP, REQUEST, "이지은 고객님, 감사합니다!", "gpt-4o", "reply-v1",
+                    new TokenUsage(412, 61), 5, AT),
+            new ReplyDraftFailed(REVIEW, SHOP, REQUEST, "The model did not answer within 30 s", 3, AT),
+            new ReplyEdited(REVIEW, SHOP, "고객님 감사합니다 :)", "이지은 고객님, 감사합니다!", OWNER, AT),
+            new ReplyApproved(REVIEW, SHOP, APPROVAL, ReviewSource.GOOGLE, "AbFvOqn-google-review-1",
+                    "고객님 감사합니다 :)", OWNER, AT),
+            new ReplyRejected(REVIEW, SHOP, "Too formal", OWNER, AT),
+            new ReplyPublished(REVIEW, SHOP, APPROVAL, ReviewSource.GOOGLE, "AbFvOqn-google-review-1",
+                    "고객님 감사합니다 :)", AT),
+            new ReplyPublishFailed(REVIEW, SHOP, APPROVAL, "GOOGLE_UNAVAILABLE", "Google did not answer", 6, AT),
+            new ReplyPublishRetried(REVIEW, SHOP, APPROVAL, ReviewSource.GOOGLE, "AbFvOqn-google-review-1",
+                    "고객님 감사합니다 :)", OWNER, AT));
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            // configured as the application configures Axon's serializer (AxonInfrastructure.defaultAxonObjectMapper)
+            .objectMapper(new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))
+            .build();
+    private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @TestFactory
+    Stream<DynamicTest> everyEventSerializesExactlyAsItsGoldenFile() {
+        return SAMPLES.stream().map(sample -> DynamicTest.dynamicTest(sample.getClass().getSimpleName(), () -> {
+            SerializedObject<byte[]> serialized = serializer.serialize(sample, byte[].class);
+            String json = pretty.writeValueAsString(pretty.readTree(serialized.getData())) + "\n";
+            Path golden = goldenDirectory().resolve(sample.getClass().getSimpleName() + ".json");
+            if (!Files.exists(golden) && Boolean.getBoolean("golden.write")) {
+                Files.writeString(golden, json, StandardCharsets.UTF_8);
+            }
+            assertThat(golden).as("golden file for " + sample.getClass().getSimpleName()
+                    + " (create it with -Dgolden.write=true after checking the JSON)").exists();
+            assertThat(json).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+
+            String revision = sample.getClass().getAnnotation(Revision.class).value();
+            Object read = serializer.deserialize(new SimpleSerializedObject<>(Files.readAllBytes(golden), byte[].class,
+                    sample.getClass().getName(), revision));
+            assertThat(read).isEqualTo(sample);
+        }));
+    }
+
+    @Test
+    void everyEventTypeHasASampleAndARevision() throws IOException, URISyntaxException {
+        Path classes = Path.of(ShopRegistered.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        TreeSet<String> revisioned;
+        try (Stream<Path> files = Files.walk(classes)) {
+            revisioned = files.map(classes::relativize).map(Path::toString)
+                    .filter(name -> name.endsWith(".class") && !name.contains("$"))
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .map(GoldenEventJsonTest::load)
+                    .filter(type -> type.isAnnotationPresent(Revision.class))
+                    .map(Class::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        Map<String, Object> sampled = SAMPLES.stream()
+                .collect(Collectors.toMap(s -> s.getClass().getName(), Function.identity()));
+        assertThat(sampled.keySet()).containsExactlyInAnyOrderElementsOf(revisioned);
+        SAMPLES.forEach(sample -> assertThat(sample.getClass().isAnnotationPresent(Revision.class))
+                .as(sample.getClass().getSimpleName() + " has @Revision").isTrue());
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path goldenDirectory() {
+        return Path.of("src/test/resources/golden");
+    }
+}
