@@ -127,6 +127,32 @@ class ReviewLoopTest extends IntegrationTest {
     }
 
     @Test
+    void aReviewAlreadyAnsweredOnGoogleIsRecordedAndTheRejectedAutoDraftHoldsUpNothing() {
+        Owner owner = signUp("살롱 기답변");
+        String answered = "answered-" + UUID.randomUUID();
+        GOOGLE.addReview(owner.shopId(), answered, "오래된 손님", 5, "늘 감사해요", Instant.parse("2026-10-01T03:00:00Z"));
+        GOOGLE.replyOutside(answered, "항상 감사합니다! (구글에서 직접)");
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String externalId = "fresh-" + i + "-" + UUID.randomUUID();
+            fresh.add(externalId);
+            GOOGLE.addReview(owner.shopId(), externalId, "손님 " + i, 1 + i % 5, "리뷰 " + i,
+                    Instant.parse("2026-10-02T03:00:00Z").plusSeconds(i));
+        }
+        connectGoogle(owner);
+        api.post(owner.shop("/reviews/sync"), owner.token(), null);
+
+        JsonNode elsewhere = awaitReview(owner, answered, "REPLIED_ELSEWHERE");
+        assertThat(elsewhere.path("reply").path("text").asText()).isEqualTo("항상 감사합니다! (구글에서 직접)");
+        for (String externalId : fresh) {
+            awaitReview(owner, externalId, "DRAFTED");
+        }
+        assertThat(history(owner, elsewhere.path("id").asText())).extracting(e -> e.path("action").asText())
+                .containsExactly("SYNCED", "REPLIED_AT_SOURCE");
+        assertThat(GOOGLE.replyPuts(answered)).isZero();
+    }
+
+    @Test
     void googleBeingUnavailableDelaysPublishingButNeverDuplicatesIt() {
         Owner owner = signUp("Salon Retry");
         String externalId = "retry-" + UUID.randomUUID();
