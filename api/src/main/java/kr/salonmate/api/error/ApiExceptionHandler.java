@@ -138,9 +138,20 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ApiError> constraint(ConstraintViolationException e, HttpServletRequest request) {
         Map<String, Object> fields = e.getConstraintViolations().stream().collect(Collectors.toMap(
-                v -> v.getPropertyPath().toString(), v -> v.getMessage(), (a, b) -> a, LinkedHashMap::new));
-        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid",
-                Map.of("fields", fields), request);
+                v -> leafName(v.getPropertyPath()), v -> v.getMessage(), (a, b) -> a, LinkedHashMap::new));
+        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid: "
+                + String.join(", ", fields.keySet()), Map.of("fields", fields), request);
+    }
+
+    /** A method-parameter violation's path is {@code method.parameter}; clients know the parameter's name only. */
+    private static String leafName(jakarta.validation.Path path) {
+        String name = null;
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name == null ? path.toString() : name;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
