@@ -35,6 +35,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -162,8 +163,10 @@ public class ApiExceptionHandler {
             return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Unknown field: " + field,
                     Map.of("fields", Map.of(field, "unknown field")), request);
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch.getPath());
+        // a value of the wrong type, or a number too large for its field (valid JSON, not a valid value)
+        if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
+                && !((JacksonException) cause).getPath().isEmpty()) {
+            String field = path(((JacksonException) cause).getPath());
             return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Field has the wrong type or value: " + field,
                     Map.of("fields", Map.of(field, "wrong type or value")), request);
         }
