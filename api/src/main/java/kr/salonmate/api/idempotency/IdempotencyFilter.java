@@ -76,7 +76,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (key.isEmpty() || key.length() > 64) {
-            reject(request, response, 400, "VALIDATION_FAILED", "Idempotency-Key must be 1 to 64 characters");
+            reject(request, response, 400, "VALIDATION_FAILED", "Idempotency-Key must be 1 to 64 characters",
+                    Map.of("fields", Map.of(HEADER, "must be 1 to 64 characters")));
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
@@ -148,9 +149,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, int status, String code,
                         String message) throws IOException {
+        reject(request, response, status, code, message, Map.of());
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, int status, String code,
+                        String message, Map<String, Object> details) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ApiError.of(code, message, Map.of(), RequestIdFilter.of(request)));
+        json.writeValue(response.getOutputStream(), ApiError.of(code, message, details, RequestIdFilter.of(request)));
     }
 
     private static UUID currentUser() {
