@@ -33,7 +33,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code Idempotency-Key} on POST: the same key from the same user on the same endpoint with the same body
@@ -143,8 +146,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader("Idempotent-Replayed", "true");
         byte[] stored = (byte[]) row.get("response_body");
         if (stored != null) {
-            response.getOutputStream().write(stored);
+            int status = (Integer) row.get("status");
+            response.getOutputStream().write(status >= 400 ? withRequestId(stored, RequestIdFilter.of(request)) : stored);
         }
+    }
+
+    /** A replayed error envelope names this request's id (the one in its X-Request-Id), not the first one's. */
+    private byte[] withRequestId(byte[] envelope, String requestId) {
+        try {
+            JsonNode root = json.readTree(envelope);
+            if (requestId != null && root != null && root.path("error") instanceof ObjectNode error) {
+                error.put("requestId", requestId);
+                return json.writeValueAsBytes(root);
+            }
+        } catch (JacksonException notJson) {
+            // not our envelope: replay it as it was
+        }
+        return envelope;
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response, int status, String code,
