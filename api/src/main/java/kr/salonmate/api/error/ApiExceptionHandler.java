@@ -35,6 +35,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -138,9 +139,20 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ApiError> constraint(ConstraintViolationException e, HttpServletRequest request) {
         Map<String, Object> fields = e.getConstraintViolations().stream().collect(Collectors.toMap(
-                v -> v.getPropertyPath().toString(), v -> v.getMessage(), (a, b) -> a, LinkedHashMap::new));
-        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid",
-                Map.of("fields", fields), request);
+                v -> leafName(v.getPropertyPath()), v -> v.getMessage(), (a, b) -> a, LinkedHashMap::new));
+        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid: "
+                + String.join(", ", fields.keySet()), Map.of("fields", fields), request);
+    }
+
+    /** A method-parameter violation's path is {@code method.parameter}; clients know the parameter's name only. */
+    private static String leafName(jakarta.validation.Path path) {
+        String name = null;
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name == null ? path.toString() : name;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -151,8 +163,10 @@ public class ApiExceptionHandler {
             return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Unknown field: " + field,
                     Map.of("fields", Map.of(field, "unknown field")), request);
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch.getPath());
+        // a value of the wrong type, or a number too large for its field (valid JSON, not a valid value)
+        if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
+                && !((JacksonException) cause).getPath().isEmpty()) {
+            String field = path(((JacksonException) cause).getPath());
             return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Field has the wrong type or value: " + field,
                     Map.of("fields", Map.of(field, "wrong type or value")), request);
         }

@@ -33,7 +33,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code Idempotency-Key} on POST: the same key from the same user on the same endpoint with the same body
@@ -76,7 +79,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (key.isEmpty() || key.length() > 64) {
-            reject(request, response, 400, "VALIDATION_FAILED", "Idempotency-Key must be 1 to 64 characters");
+            reject(request, response, 400, "VALIDATION_FAILED", "Idempotency-Key must be 1 to 64 characters",
+                    Map.of("fields", Map.of(HEADER, "must be 1 to 64 characters")));
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
@@ -142,15 +146,35 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader("Idempotent-Replayed", "true");
         byte[] stored = (byte[]) row.get("response_body");
         if (stored != null) {
-            response.getOutputStream().write(stored);
+            int status = (Integer) row.get("status");
+            response.getOutputStream().write(status >= 400 ? withRequestId(stored, RequestIdFilter.of(request)) : stored);
         }
+    }
+
+    /** A replayed error envelope names this request's id (the one in its X-Request-Id), not the first one's. */
+    private byte[] withRequestId(byte[] envelope, String requestId) {
+        try {
+            JsonNode root = json.readTree(envelope);
+            if (requestId != null && root != null && root.path("error") instanceof ObjectNode error) {
+                error.put("requestId", requestId);
+                return json.writeValueAsBytes(root);
+            }
+        } catch (JacksonException notJson) {
+            // not our envelope: replay it as it was
+        }
+        return envelope;
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response, int status, String code,
                         String message) throws IOException {
+        reject(request, response, status, code, message, Map.of());
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, int status, String code,
+                        String message, Map<String, Object> details) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ApiError.of(code, message, Map.of(), RequestIdFilter.of(request)));
+        json.writeValue(response.getOutputStream(), ApiError.of(code, message, details, RequestIdFilter.of(request)));
     }
 
     private static UUID currentUser() {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -85,7 +86,9 @@ public class ReviewController {
                                        @RequestParam(required = false) ReviewStatus status,
                                        @RequestParam(required = false) @Min(1) @Max(5) Integer rating,
                                        @RequestParam(required = false) ReviewSource source,
-                                       @RequestParam(required = false) @Size(max = 200) String q,
+                                       @RequestParam(required = false) @Size(max = 200)
+                                       @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
+                                       String q,
                                        @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         ShopId shop = access.require(CurrentUser.of(jwt), shopId, Role.STAFF);

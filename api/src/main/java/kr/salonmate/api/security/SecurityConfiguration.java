@@ -22,7 +22,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -48,6 +52,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/v1/**", "/actuator/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(bearerTokensOutsidePublicAuth())
                         .jwt(jwt -> { })
                         .authenticationEntryPoint((request, response, e) ->
                                 write(json, request, response, 401, "UNAUTHENTICATED",
@@ -61,6 +66,16 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 write(json, request, response, 403, "FORBIDDEN", "Not allowed")));
         return http.build();
+    }
+
+    /**
+     * The public auth endpoints ignore an Authorization header: clients send their (possibly expired) access token
+     * with every call, and an expired one must not stop the call that renews it.
+     */
+    private static BearerTokenResolver bearerTokensOutsidePublicAuth() {
+        DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+        RequestMatcher publicAuth = PathPatternRequestMatcher.withDefaults().matcher("/v1/auth/**");
+        return request -> publicAuth.matches(request) ? null : bearer.resolve(request);
     }
 
     private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, int status,

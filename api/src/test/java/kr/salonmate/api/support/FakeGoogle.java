@@ -36,6 +36,9 @@ public final class FakeGoogle implements AutoCloseable {
     private final Map<String, AtomicInteger> replyPuts = new ConcurrentHashMap<>();
     private final AtomicInteger failNextReplyPuts = new AtomicInteger();
     private final AtomicInteger tokenExchanges = new AtomicInteger();
+    private final AtomicInteger failNextTokenExchanges = new AtomicInteger();
+    private volatile int tokenFailureStatus = 503;
+    private volatile String tokenFailureBody = "";
     private volatile int pageSize = 2;
 
     public FakeGoogle() {
@@ -95,6 +98,13 @@ public final class FakeGoogle implements AutoCloseable {
         failNextReplyPuts.set(count);
     }
 
+    /** The next {@code count} token exchanges answer {@code status} with {@code body} (any bytes, any shape). */
+    public void failNextTokenExchanges(int count, int status, String body) {
+        tokenFailureStatus = status;
+        tokenFailureBody = body;
+        failNextTokenExchanges.set(count);
+    }
+
     public int tokenExchanges() {
         return tokenExchanges.get();
     }
@@ -119,6 +129,10 @@ public final class FakeGoogle implements AutoCloseable {
             }
         }
         tokenExchanges.incrementAndGet();
+        if (failNextTokenExchanges.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            respond(exchange, tokenFailureStatus, tokenFailureBody);
+            return;
+        }
         if (!"refresh_token".equals(fields.get("grant_type")) || !VALID_REFRESH_TOKEN.equals(fields.get("refresh_token"))) {
             respond(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}");
             return;
