@@ -247,6 +247,9 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
       if (!form.hidden) instruction.focus();
     });
     $('.redraft-cancel', card).addEventListener('click', () => closeRedraft(card, true));
+    $('.redraft-form', card).addEventListener('keydown', event => {
+      if (event.key === 'Escape') closeRedraft(card, true);
+    });
     $('.redraft-form', card).addEventListener('submit', event => {
       event.preventDefault();
       act(card, $('.redraft-submit', card), redraft);

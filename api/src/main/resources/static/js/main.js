@@ -104,8 +104,14 @@ function validate(form) {
   for (const input of form.querySelectorAll('input')) {
     input.value = input.type === 'password' ? input.value : input.value.trimStart();
     const valid = input.checkValidity() && (input.type === 'password' || input.value.trim() !== '');
-    input.toggleAttribute('aria-invalid', !valid);
-    if (!valid) {
+    if (valid) {
+      input.removeAttribute('aria-invalid');
+    } else {
+      input.setAttribute('aria-invalid', 'true');
+      const box = $('#auth-message');
+      const label = form.querySelector(`label[for="${input.id}"]`);
+      setText(box, `${label ? label.textContent : input.name}: ${input.validationMessage || t('auth.required')}`);
+      box.hidden = false;
       input.focus();
       return false;
     }

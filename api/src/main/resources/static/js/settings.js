@@ -23,8 +23,10 @@ export function createSettings({ shop, role, onShopChanged, onSync, describeErro
   }
 
   function render(current) {
-    const settings = current.replySettings || {};
+    renderGoogle(current);
     fillAutoPublishOptions();
+    if (replyForm.dataset.dirty === 'true') return; // the owner is editing: keep what they typed
+    const settings = current.replySettings || {};
     for (const radio of replyForm.elements.tone) radio.checked = radio.value === settings.tone;
     replyForm.elements.language.value = settings.language || 'AUTO';
     replyForm.elements.signature.value = settings.signature || '';
@@ -33,7 +35,6 @@ export function createSettings({ shop, role, onShopChanged, onSync, describeErro
     replyForm.elements.autoPublishMinRating.value = settings.autoPublishMinRating ? String(settings.autoPublishMinRating) : '';
     $('#owner-only').hidden = isOwner;
     for (const element of replyForm.elements) element.disabled = !isOwner;
-    renderGoogle(current);
   }
 
   function renderGoogle(current) {
@@ -70,6 +71,7 @@ export function createSettings({ shop, role, onShopChanged, onSync, describeErro
     await busy(event.submitter || $('button[type=submit]', replyForm), async () => {
       try {
         const updated = await api('PUT', `/v1/shops/${shop.id}/reply-settings`, body);
+        delete replyForm.dataset.dirty;
         onShopChanged(updated);
         toast(t('settings.saved'), 'success');
       } catch (error) {
@@ -105,13 +107,19 @@ export function createSettings({ shop, role, onShopChanged, onSync, describeErro
         toast(t('google.connectedToast'), 'success');
         $('#google-sync').focus();
       } catch (error) {
-        setText(message, describeError(error));
+        const details = (error && error.details) || {};
+        setText(message, details.refreshToken ? t('google.badToken')
+          : details.accountId || details.locationId ? t('google.badId')
+            : error && error.code === 'UPSTREAM_UNAVAILABLE' ? t('google.unavailable') : describeError(error));
         message.hidden = false;
       }
     });
   }
 
   const onSyncClick = event => onSync(event.currentTarget);
+  const onEdit = () => { replyForm.dataset.dirty = 'true'; };
+  replyForm.addEventListener('input', onEdit);
+  replyForm.addEventListener('change', onEdit);
   replyForm.addEventListener('submit', saveReplySettings);
   googleForm.addEventListener('submit', connectGoogle);
   $('#google-sync').addEventListener('click', onSyncClick);
@@ -119,6 +127,9 @@ export function createSettings({ shop, role, onShopChanged, onSync, describeErro
   return {
     render,
     destroy() {
+      replyForm.removeEventListener('input', onEdit);
+      replyForm.removeEventListener('change', onEdit);
+      delete replyForm.dataset.dirty;
       replyForm.removeEventListener('submit', saveReplySettings);
       googleForm.removeEventListener('submit', connectGoogle);
       $('#google-sync').removeEventListener('click', onSyncClick);
