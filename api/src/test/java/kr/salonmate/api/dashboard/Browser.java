@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,6 +39,12 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Selenium warns that it has no CDP bindings for this Chromium; nothing here needs them (held: JUL keeps weak refs). */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM_LOG.setLevel(Level.SEVERE);
+    }
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -103,7 +110,9 @@ final class Browser implements AutoCloseable {
 
     /** Waits (up to 20 s) until the condition gives something other than null or false. */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        return new WebDriverWait(driver, WAIT).withMessage(what)
+                .ignoring(StaleElementReferenceException.class) // the page replaced what we looked at: look again
+                .until(condition);
     }
 
     WebElement awaitVisible(String css) {
@@ -166,13 +175,14 @@ final class Browser implements AutoCloseable {
         return consoleErrors(false);
     }
 
-    /** The same, without requests that failed because the network was down (net::ERR_…), when a test cut it. */
+    /** The same, without what the browser reports about requests and sockets failing while a test cut the network. */
     List<String> consoleErrors(boolean networkWasCut) {
         try {
             return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                     .map(LogEntry::getMessage)
-                    .filter(message -> !(networkWasCut && message.contains("net::ERR_")))
+                    .filter(message -> !(networkWasCut && (message.contains("net::ERR_")
+                            || message.contains("WebSocket connection to"))))
                     .toList();
         } catch (RuntimeException unsupported) {
             return List.of();

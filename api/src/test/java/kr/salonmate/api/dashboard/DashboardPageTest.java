@@ -114,6 +114,12 @@ class DashboardPageTest extends IntegrationTest {
             page.await("Google to be connected",
                     d -> "true".equals(page.find("#google-state").getAttribute("data-connected")));
             assertThat(page.find("#google-token").getAttribute("value")).isEmpty();
+
+            // the reply settings the drafts will follow
+            page.click("label.choice:has(input[value=FRIENDLY])");
+            page.type("#set-signature", "- 살롱 루미 드림");
+            page.click("#reply-settings button[type=submit]");
+            page.await("the settings to be saved", d -> page.find("#toasts").getText().contains("설정을 저장했어요"));
             page.screenshot("06-settings");
 
             // sync: the reviews arrive, then their drafts, all over the socket
@@ -128,6 +134,8 @@ class DashboardPageTest extends IntegrationTest {
             WebElement lovelyCard = card(page, "이지은");
             assertThat(lovelyCard.findElement(By.cssSelector(".reply-text")).getAttribute("value")).isNotBlank();
             assertThat(lovelyCard.findElement(By.cssSelector(".status-chip")).getText()).isEqualTo("승인 대기");
+            assertThat(card(page, "Jamie Park").findElement(By.cssSelector(".reply-text")).getAttribute("value"))
+                    .endsWith("- 살롱 루미 드림");
             page.js("window.scrollTo(0, 0)");
             page.screenshot("02-inbox-drafts");
 
@@ -160,6 +168,24 @@ class DashboardPageTest extends IntegrationTest {
             String token = api.post("/v1/auth/login", null, Map.of("email", email, "password", PASSWORD))
                     .json().path("accessToken").asText();
             String shopId = api.get("/v1/me", token).json().path("memberships").get(0).path("shopId").asText();
+            JsonNode settings = api.get("/v1/shops/" + shopId, token).json().path("replySettings");
+            assertThat(settings.path("tone").asText()).isEqualTo("FRIENDLY");
+            assertThat(settings.path("signature").asText()).isEqualTo("- 살롱 루미 드림");
+
+            // ask for a new draft with an instruction
+            WebElement angry = card(page, SCRIPT_AUTHOR);
+            angry.findElement(By.cssSelector(".review-redraft")).click();
+            WebElement instruction = angry.findElement(By.cssSelector(".redraft-instruction"));
+            assertThat(instruction.equals(page.driver().switchTo().activeElement())).isTrue();
+            instruction.sendKeys("더 짧게, 주차 안내도 해 주세요");
+            instruction.sendKeys(org.openqa.selenium.Keys.ENTER);
+            String angryPath = "/v1/shops/" + shopId + "/reviews/" + angry.getAttribute("data-id");
+            eventually(() -> api.get(angryPath + "/history", token).json().path("items").findValuesAsString("action"),
+                    actions -> actions.stream().filter("DRAFTED"::equals).count() == 2, "the second draft");
+            page.await("the new draft in the card", d -> "DRAFTED".equals(angry.getAttribute("data-status"))
+                    && !angry.findElement(By.cssSelector(".redraft-form")).isDisplayed());
+            assertThat(api.get(angryPath + "/history", token).json().path("items").findValuesAsString("detail"))
+                    .anyMatch(detail -> detail.contains("더 짧게"));
             try (Browser stranger = Browser.open(baseUrl(), 1024, 800, "en")) {
                 stranger.awaitVisible("#login-form");
                 assertThat(stranger.find("#tab-login").getText()).isEqualTo("Log in");
@@ -223,9 +249,7 @@ class DashboardPageTest extends IntegrationTest {
             assertThat(((Number) phone.js("return window.innerWidth")).intValue()).isEqualTo(360);
             phone.awaitVisible("#login-form");
             assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
-            phone.type("#login-email", owner.email());
-            phone.type("#login-password", PASSWORD);
-            phone.click("#login-form button[type=submit]");
+            logIn(phone, owner);
             phone.await("two drafted reviews",
                     d -> phone.findAll("#reviews li.review[data-status=DRAFTED]").size() == 2 ? true : null);
             phone.await("the live indicator", d -> "live".equals(phone.find("#live").getAttribute("data-state")));
@@ -290,9 +314,7 @@ class DashboardPageTest extends IntegrationTest {
         }
 
         try (Browser page = Browser.open(baseUrl(), 1024, 900, "en")) {
-            page.type("#login-email", owner.email());
-            page.type("#login-password", PASSWORD);
-            page.click("#login-form button[type=submit]");
+            logIn(page, owner);
             page.await("the first page", d -> page.findAll("#reviews li.review").size() == 20 ? true : null);
             assertThat(page.findAll("#reviews .review-author").get(0).getText()).isEqualTo("Guest 21"); // newest first
             assertThat(page.find("#inbox-count").getText()).isEqualTo("21 reviews");
@@ -336,9 +358,7 @@ class DashboardPageTest extends IntegrationTest {
 
         try (TcpProxy network = new TcpProxy(port);
              Browser page = Browser.open("http://127.0.0.1:" + network.port() + "/", 1100, 850, "en")) {
-            page.type("#login-email", owner.email());
-            page.type("#login-password", PASSWORD);
-            page.click("#login-form button[type=submit]");
+            logIn(page, owner);
             WebElement card = page.await("the drafted review",
                     d -> page.findAll("#reviews li.review[data-status=DRAFTED]").stream().findFirst().orElse(null));
             page.await("the live indicator", d -> "live".equals(page.find("#live").getAttribute("data-state")));
@@ -421,6 +441,14 @@ class DashboardPageTest extends IntegrationTest {
 
     private String baseUrl() {
         return "http://127.0.0.1:" + port + "/";
+    }
+
+    private static void logIn(Browser page, Owner owner) {
+        page.awaitVisible("#login-form");
+        page.type("#login-email", owner.email());
+        page.type("#login-password", PASSWORD);
+        page.click("#login-form button[type=submit]");
+        page.awaitVisible("#dashboard-view");
     }
 
     private static WebElement card(Browser page, String author) {
