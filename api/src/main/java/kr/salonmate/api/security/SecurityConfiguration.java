@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.ObjectMapper;
@@ -37,10 +39,21 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration
 public class SecurityConfiguration {
 
+    /**
+     * The dashboard page (static files under {@code /}) loads only its own scripts, styles and images and talks only
+     * to this origin (HTTP API and {@code /ws}); review text is rendered as text, and this policy is the second line.
+     */
+    static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> { })
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        request -> isDashboardDocument(request.getRequestURI()),
+                        new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/v1/auth/signup", "/v1/auth/login", "/v1/auth/refresh",
@@ -76,6 +89,10 @@ public class SecurityConfiguration {
         DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
         RequestMatcher publicAuth = PathPatternRequestMatcher.withDefaults().matcher("/v1/auth/**");
         return request -> publicAuth.matches(request) ? null : bearer.resolve(request);
+    }
+
+    private static boolean isDashboardDocument(String path) {
+        return "/".equals(path) || "/index.html".equals(path) || "/sw.js".equals(path);
     }
 
     private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, int status,

@@ -75,6 +75,11 @@ public final class FakeGoogle implements AutoCloseable {
         reviews.put(reviewId, review);
     }
 
+    /** The reviewer deleted the review on Google: reading or replying to it answers 404. */
+    public synchronized void removeReview(String reviewId) {
+        reviews.remove(reviewId);
+    }
+
     /** A reply written on Google directly, outside SalonMate. */
     public synchronized void replyOutside(String reviewId, String text) {
         reviews.get(reviewId).putObject("reviewReply").put("comment", text).put("updateTime", Instant.now().toString());

@@ -1,0 +1,372 @@
+// SalonMate dashboard: sign-up/login, then the shop's live dashboard (counters, inbox, settings).
+
+import * as session from './session.js';
+import { ApiError } from './session.js';
+import { $, $$, busy, h, setText, toast } from './dom.js';
+import { applyStatic, formatMinutes, formatNumber, formatPercent, formatRating, formatRelative, lang, onLangChange,
+  setLang, t } from './i18n.js';
+import { connectLive } from './live.js';
+import { createInbox, SOURCES, STATUSES } from './inbox.js';
+import { createSettings } from './settings.js';
+
+let ctx = null; // the open shop: { membership, shop, dashboard, inbox, settings, live }
+let ticker = null;
+
+// --- start ------------------------------------------------------------------------------------------------
+
+applyStatic(document);
+fillFilterOptions();
+wireTablist($('#auth-view .segmented'), showAuthTab);
+wireTablist($('#dashboard-view .tabs'), showDashboardTab);
+$('#login-form').addEventListener('submit', onLogin);
+$('#signup-form').addEventListener('submit', onSignup);
+$('#lang-switch').addEventListener('click', () => setLang(lang() === 'ko' ? 'en' : 'ko'));
+$('#logout').addEventListener('click', () => session.logout());
+$('#sync-now').addEventListener('click', event => syncNow(event.currentTarget));
+$('#filters').addEventListener('change', onFilterChange);
+$('#filters').addEventListener('submit', event => event.preventDefault());
+$('#shop-switch').addEventListener('change', event => {
+  const membership = ctx && ctx.memberships.find(m => m.shopId === event.target.value);
+  if (membership) openShop(membership, ctx.memberships);
+});
+session.onSessionEnd(reason => {
+  closeShop();
+  showAuth(reason === 'expired' ? t('auth.expired') : null);
+});
+onLangChange(() => {
+  fillFilterOptions();
+  if (ctx) {
+    renderShop();
+    renderDashboard();
+    ctx.inbox.relabel();
+  }
+  renderLive(liveState);
+});
+showAuth(null);
+registerServiceWorker();
+
+function registerServiceWorker() {
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('/sw.js').catch(() => { /* the page works without it */ });
+  }
+}
+
+// --- sign-up and login ------------------------------------------------------------------------------------
+
+function showAuth(message) {
+  $('#dashboard-view').hidden = true;
+  $('#auth-view').hidden = false;
+  $('#logout').hidden = true;
+  $('#live').hidden = true;
+  const box = $('#auth-message');
+  box.hidden = !message;
+  setText(box, message || '');
+  $$('#auth-view form').forEach(form => { form.elements.password.value = ''; });
+}
+
+function showAuthTab(tab) {
+  const signup = tab.id === 'tab-signup';
+  $('#login-form').hidden = signup;
+  $('#signup-form').hidden = !signup;
+  $('#auth-message').hidden = true;
+}
+
+async function onLogin(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  if (!validate(form)) return;
+  await submitAuth(form, async () => {
+    await session.login(form.elements.email.value.trim(), form.elements.password.value);
+    await enterDashboard(null);
+  });
+}
+
+async function onSignup(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  if (!validate(form)) return;
+  await submitAuth(form, async () => {
+    let timezone = 'Asia/Seoul';
+    try { timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || timezone; } catch { /* keep Seoul */ }
+    const answer = await session.signup({
+      email: form.elements.email.value.trim(),
+      password: form.elements.password.value,
+      name: form.elements.name.value.trim(),
+      shopName: form.elements.shopName.value.trim(),
+      timezone,
+      locale: lang(),
+    });
+    await enterDashboard(answer.shop && answer.shop.id);
+  });
+}
+
+function validate(form) {
+  for (const input of form.querySelectorAll('input')) {
+    input.value = input.type === 'password' ? input.value : input.value.trimStart();
+    const valid = input.checkValidity() && (input.type === 'password' || input.value.trim() !== '');
+    if (valid) {
+      input.removeAttribute('aria-invalid');
+    } else {
+      input.setAttribute('aria-invalid', 'true');
+      const box = $('#auth-message');
+      const label = form.querySelector(`label[for="${input.id}"]`);
+      setText(box, `${label ? label.textContent : input.name}: ${input.validationMessage || t('auth.required')}`);
+      box.hidden = false;
+      input.focus();
+      return false;
+    }
+  }
+  return true;
+}
+
+async function submitAuth(form, work) {
+  const button = form.querySelector('button[type=submit]');
+  const label = button.textContent;
+  const box = $('#auth-message');
+  box.hidden = true;
+  await busy(button, async () => {
+    setText(button, t('auth.working'));
+    try {
+      await work();
+    } catch (error) {
+      setText(box, error.status === 401 ? t('auth.failed')
+        : error.code === 'EMAIL_TAKEN' ? t('auth.emailTaken') : describeError(error));
+      box.hidden = false;
+    } finally {
+      setText(button, label);
+    }
+  });
+}
+
+// --- the dashboard ----------------------------------------------------------------------------------------
+
+async function enterDashboard(preferredShopId) {
+  const me = await session.api('GET', '/v1/me');
+  const memberships = me.memberships || [];
+  if (memberships.length === 0) throw new ApiError(403, 'FORBIDDEN', 'No shop');
+  const membership = memberships.find(m => m.shopId === preferredShopId) || memberships[0];
+  await openShop(membership, memberships);
+  $('#auth-view').hidden = true;
+  $('#dashboard-view').hidden = false;
+  $('#logout').hidden = false;
+  $('#live').hidden = false;
+  $('#shop-name').focus();
+}
+
+async function openShop(membership, memberships) {
+  closeShop();
+  const shop = await session.api('GET', `/v1/shops/${membership.shopId}`);
+  ctx = { membership, memberships, shop, dashboard: null };
+  ctx.inbox = createInbox({
+    shop,
+    role: membership.role,
+    isGoogleConnected: () => !!(ctx && ctx.shop.connections && ctx.shop.connections.google),
+    onEmptyAction: action => {
+      if (action === 'connect') {
+        selectTab($('#tab-settings'));
+        $('#google-account').focus();
+      } else {
+        syncNow($('#empty-action'));
+      }
+    },
+    describeError,
+  });
+  ctx.settings = createSettings({
+    shop,
+    role: membership.role,
+    onShopChanged: updated => {
+      if (!ctx) return;
+      ctx.shop = updated;
+      renderShop();
+      ctx.inbox.refreshEmptyState();
+    },
+    onSync: button => syncNow(button),
+    describeError,
+  });
+  renderShop();
+  selectTab($('#tab-inbox'));
+  $('#filters').reset();
+  const current = ctx;
+  await Promise.all([
+    ctx.inbox.reload(),
+    session.api('GET', `/v1/shops/${shop.id}/dashboard`).then(d => { if (ctx === current) { ctx.dashboard = d; renderDashboard(); } }),
+  ]);
+  ctx.live = connectLive(shop.id, {
+    onReview: review => { if (ctx === current) ctx.inbox.applyLive(review); },
+    onDashboard: dashboard => { if (ctx === current) { ctx.dashboard = dashboard; renderDashboard(); } },
+    onStatus: renderLive,
+    onConnected: () => { if (ctx === current) catchUp(current); },
+  });
+  clearInterval(ticker);
+  ticker = setInterval(() => { if (ctx) { renderDashboard(); ctx.inbox.relabel(); } }, 60_000);
+}
+
+/** Every (re)connect: load over HTTP whatever changed while the socket was not listening. */
+async function catchUp(current, attempt = 0) {
+  try {
+    const [shop, dashboard] = await Promise.all([
+      session.api('GET', `/v1/shops/${current.shop.id}`),
+      session.api('GET', `/v1/shops/${current.shop.id}/dashboard`),
+      current.inbox.catchUp(),
+    ]);
+    if (ctx !== current) return;
+    ctx.shop = shop;
+    ctx.dashboard = dashboard;
+    renderShop();
+    renderDashboard();
+    ctx.inbox.refreshEmptyState();
+  } catch (error) {
+    // the network may still be settling: try again a few times (a signed-out session stops it)
+    if (ctx === current && attempt < 5 && error.status !== 401 && error.status !== 403) {
+      setTimeout(() => { if (ctx === current) catchUp(current, attempt + 1); }, 1000 * 2 ** attempt);
+    }
+  }
+}
+
+function closeShop() {
+  clearInterval(ticker);
+  ticker = null;
+  if (!ctx) return;
+  const closing = ctx;
+  ctx = null;
+  if (closing.live) closing.live.stop();
+  closing.inbox.destroy();
+  closing.settings.destroy();
+}
+
+function renderShop() {
+  const { shop, membership, memberships } = ctx;
+  const user = session.user();
+  setText($('#hello'), t('dash.hello', { name: user ? user.name : '' }));
+  setText($('#shop-name'), shop.name);
+  $('#shop-name').tabIndex = -1;
+  const switcher = $('#shop-switch');
+  $('#shop-switch-wrap').hidden = memberships.length < 2;
+  switcher.replaceChildren(...memberships.map(m => h('option', { value: m.shopId }, m.shopName)));
+  switcher.value = membership.shopId;
+  $('#sync-now').hidden = membership.role === 'STAFF' || !(shop.connections && shop.connections.google);
+  ctx.settings.render(shop);
+}
+
+function renderDashboard() {
+  const d = ctx && ctx.dashboard;
+  if (!d) return;
+  const counts = d.reviews || {};
+  bump($('#c-new'), formatNumber(counts.new));
+  bump($('#c-awaiting'), formatNumber(counts.awaitingApproval));
+  bump($('#c-published'), formatNumber(counts.published));
+  bump($('#c-failed'), formatNumber(counts.failed));
+  $('.counter-failed').classList.toggle('alert', (counts.failed || 0) > 0);
+  bump($('#c-rating'), formatRating(d.averageRating));
+  $('.metric-star').hidden = d.averageRating == null;
+  bump($('#c-reply-rate'), formatPercent(d.replyRate));
+  bump($('#c-median'), formatMinutes(d.medianResponseMinutes));
+  setText($('#last-sync'), d.lastSyncAt ? t('dash.lastSync', { when: formatRelative(d.lastSyncAt) }) : t('dash.neverSynced'));
+}
+
+/** Sets a counter; a changed number pulses (transform only, so nothing around it moves). */
+function bump(element, text) {
+  if (element.textContent === text) return;
+  const first = element.dataset.shown !== 'true';
+  element.textContent = text;
+  element.dataset.shown = 'true';
+  if (first) return;
+  element.classList.remove('bump');
+  void element.offsetWidth; // restart the animation
+  element.classList.add('bump');
+}
+
+async function syncNow(button) {
+  if (!ctx) return;
+  const shopId = ctx.shop.id;
+  await busy(button, async () => {
+    try {
+      await session.api('POST', `/v1/shops/${shopId}/reviews/sync`, null);
+      toast(t('dash.syncRequested'), 'success');
+    } catch (error) {
+      toast(describeError(error), 'error');
+    }
+  });
+}
+
+function onFilterChange() {
+  if (!ctx) return;
+  const form = $('#filters');
+  ctx.inbox.setFilters({
+    status: form.elements.status.value,
+    rating: form.elements.rating.value,
+    source: form.elements.source.value,
+  }).catch(error => toast(describeError(error), 'error'));
+}
+
+function fillFilterOptions() {
+  const fill = (select, options) => {
+    const chosen = select.value;
+    select.replaceChildren(h('option', { value: '' }, t('filter.all')),
+      ...options.map(([value, label]) => h('option', { value }, label)));
+    select.value = chosen;
+  };
+  fill($('#filter-status'), STATUSES.map(s => [s, t(`status.${s}`)]));
+  fill($('#filter-rating'), [5, 4, 3, 2, 1].map(n => [String(n), t('filter.stars', { n })]));
+  fill($('#filter-source'), SOURCES.map(s => [s, t(`source.${s}`)]));
+}
+
+// --- tabs (the WAI-ARIA tabs pattern: arrows move, Enter/Space or click select) -----------------------------
+
+function wireTablist(tablist, onSelect) {
+  const tabs = $$('[role=tab]', tablist);
+  tablist.onSelect = onSelect;
+  tabs.forEach((tab, index) => {
+    tab.addEventListener('click', () => selectTab(tab));
+    tab.addEventListener('keydown', event => {
+      const step = { ArrowRight: 1, ArrowLeft: -1, Home: -index, End: tabs.length - 1 - index }[event.key];
+      if (step === undefined) return;
+      event.preventDefault();
+      const next = tabs[(index + step + tabs.length) % tabs.length];
+      selectTab(next);
+      next.focus();
+    });
+  });
+}
+
+function selectTab(tab) {
+  const tablist = tab.closest('[role=tablist]');
+  for (const other of $$('[role=tab]', tablist)) {
+    const selected = other === tab;
+    other.setAttribute('aria-selected', String(selected));
+    other.tabIndex = selected ? 0 : -1;
+    const panel = document.getElementById(other.getAttribute('aria-controls'));
+    if (panel) panel.hidden = !selected;
+  }
+  if (tablist.onSelect) tablist.onSelect(tab);
+}
+
+function showDashboardTab() { /* panels switch in selectTab */ }
+
+// --- live indicator and errors ----------------------------------------------------------------------------
+
+let liveState = 'connecting';
+
+function renderLive(state) {
+  liveState = state;
+  const box = $('#live');
+  box.dataset.state = state;
+  setText($('.live-text', box), t(`live.${state}`));
+  box.title = state === 'live' ? t('live.title.live') : state === 'reconnecting' ? t('live.title.reconnecting') : '';
+}
+
+function describeError(error) {
+  if (!(error instanceof ApiError)) return t('error.generic');
+  switch (error.code) {
+    case 'NETWORK': return t('error.network');
+    case 'FORBIDDEN': return t('error.forbidden');
+    case 'RATE_LIMITED': return t('error.rateLimited');
+    case 'VERSION_MISMATCH': return t('review.versionMismatch');
+    default: break;
+  }
+  if (error.code === 'VALIDATION_FAILED' && error.details) {
+    const problems = Object.entries(error.details).map(([field, problem]) => `${field}: ${problem}`);
+    if (problems.length) return problems.join(' · ');
+  }
+  return error.message && lang() === 'en' ? error.message : `${t('error.generic')}${error.message ? ` (${error.message})` : ''}`;
+}

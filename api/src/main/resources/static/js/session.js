@@ -1,0 +1,156 @@
+// The login lives in this module's memory only: no localStorage, no sessionStorage, no cookie. A reload
+// means logging in again. The access token (15 min) is renewed a minute before it expires and on a 401;
+// refresh tokens rotate, so only one refresh is ever in flight (presenting a used one revokes the login).
+
+const RENEW_BEFORE_EXPIRY_MS = 60_000;
+
+let current = null; // { user, accessToken, refreshToken, expiresAt }
+let renewTimer = null;
+let refreshing = null;
+const endListeners = new Set();
+
+export class ApiError extends Error {
+  constructor(status, code, message, details, retryAfter) {
+    super(message || code || `HTTP ${status}`);
+    this.status = status;
+    this.code = code;
+    this.details = details || {};
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function user() {
+  return current ? current.user : null;
+}
+
+export function isSignedIn() {
+  return current !== null;
+}
+
+/** Called with a reason ('logout' | 'expired') when the login ends. */
+export function onSessionEnd(fn) {
+  endListeners.add(fn);
+}
+
+export async function login(email, password) {
+  const body = await request('POST', '/v1/auth/login', { email, password }, { auth: false });
+  start(body);
+  return body;
+}
+
+export async function signup(fields) {
+  const body = await request('POST', '/v1/auth/signup', fields, { auth: false });
+  start(body);
+  return body;
+}
+
+export async function logout() {
+  const token = current && current.refreshToken;
+  end('logout');
+  if (token) {
+    try {
+      await request('POST', '/v1/auth/logout', { refreshToken: token }, { auth: false });
+    } catch { /* the login is gone from this tab either way */ }
+  }
+}
+
+/** A valid access token, renewing it first when it is about to expire. */
+export async function accessToken() {
+  if (!current) throw new ApiError(401, 'UNAUTHENTICATED', 'Not signed in');
+  if (Date.now() > current.expiresAt - RENEW_BEFORE_EXPIRY_MS) {
+    await renew();
+  }
+  return current.accessToken;
+}
+
+/** Rotates the refresh token once, however many callers ask at the same time. */
+export function renew() {
+  if (!current) return Promise.reject(new ApiError(401, 'UNAUTHENTICATED', 'Not signed in'));
+  if (!refreshing) {
+    const presented = current.refreshToken;
+    refreshing = request('POST', '/v1/auth/refresh', { refreshToken: presented }, { auth: false })
+      .then(body => {
+        if (current && current.refreshToken === presented) {
+          start({ ...body, user: body.user || current.user });
+        }
+        return current && current.accessToken;
+      })
+      .catch(error => {
+        if (error.status === 401 || error.status === 400) end('expired');
+        throw error;
+      })
+      .finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}
+
+/** Calls the API as the signed-in user; a 401 renews the token once and tries again. */
+export async function api(method, path, body, options = {}) {
+  const token = await accessToken();
+  try {
+    return await request(method, path, body, { ...options, token });
+  } catch (error) {
+    if (error.status === 401 && current) {
+      await renew();
+      return request(method, path, body, { ...options, token: current.accessToken });
+    }
+    throw error;
+  }
+}
+
+function start(body) {
+  current = {
+    user: body.user,
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    expiresAt: Date.now() + (Number(body.expiresIn) || 900) * 1000,
+  };
+  clearTimeout(renewTimer);
+  const wait = Math.max(5_000, current.expiresAt - Date.now() - RENEW_BEFORE_EXPIRY_MS);
+  renewTimer = setTimeout(() => { renew().catch(() => { /* end() already ran on a refused token */ }); }, wait);
+}
+
+function end(reason) {
+  if (!current) return;
+  current = null;
+  clearTimeout(renewTimer);
+  renewTimer = null;
+  endListeners.forEach(fn => fn(reason));
+}
+
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function request(method, path, body, { auth = true, token, idempotent = method === 'POST' } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined && body !== null) headers['Content-Type'] = 'application/json';
+  if (auth && token) headers.Authorization = `Bearer ${token}`;
+  if (idempotent && auth) headers['Idempotency-Key'] = newKey();
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body !== undefined && body !== null ? JSON.stringify(body) : undefined,
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', cause.message);
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  let json = null;
+  if (text) {
+    try { json = JSON.parse(text); } catch { json = null; }
+  }
+  if (!response.ok) {
+    const error = (json && json.error) || {};
+    throw new ApiError(response.status, error.code, error.message, error.details,
+      response.headers.get('Retry-After'));
+  }
+  return json;
+}
