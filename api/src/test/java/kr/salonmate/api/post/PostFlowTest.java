@@ -229,6 +229,24 @@ class PostFlowTest extends IntegrationTest {
         assertThat(post.path("failure").path("code").asText()).isEqualTo("INSTAGRAM_NOT_CONNECTED");
     }
 
+    @Test
+    void aNewCaptionCanBeAskedForWithAnotherBrief() {
+        Owner owner = signUp("살롱 재작성");
+        String postId = readyPost(owner, photo(owner, 1080, 1080));
+        String path = owner.shop("/posts/" + postId);
+
+        HttpApi.Response redraft = api.post(path + "/caption/draft", owner.token(), Map.of("brief", "봄 신상 컬러"));
+
+        assertThat(redraft.status()).as(redraft.body()).isEqualTo(202);
+        assertThat(redraft.json().path("status").asText()).isIn("DRAFTING", "READY");
+        JsonNode ready = eventually(() -> api.get(path, owner.token()).json(),
+                p -> p.path("status").asText().equals("READY") && p.path("caption").asText().contains("봄 신상 컬러"),
+                "the new caption");
+        assertThat(ready.path("brief").asText()).isEqualTo("봄 신상 컬러");
+        expect400(api.post(path + "/caption/draft", owner.token(), Map.of("brief", "가".repeat(1_001))),
+                "VALIDATION_FAILED");
+    }
+
     // --- the Instagram connection --------------------------------------------------------------------------
 
     @Test

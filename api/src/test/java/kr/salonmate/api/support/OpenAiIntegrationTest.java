@@ -1,13 +1,16 @@
 package kr.salonmate.api.support;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application with an OpenAI key configured, the model played by {@link FakeOpenAi}. It is a second
  * application context alive beside the first one, so it gets a database of its own: two contexts on one database
- * would run each other's persistent deadlines (db-scheduler polls the shared {@code scheduled_tasks}).
+ * would run each other's persistent deadlines (db-scheduler polls the shared {@code scheduled_tasks}). And it is
+ * closed after its class, so its processors and deadline threads do not outlive the tests that need them.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class OpenAiIntegrationTest extends IntegrationTest {
 
     protected static final FakeOpenAi OPENAI = new FakeOpenAi();
