@@ -3,6 +3,7 @@ package kr.salonmate.saga;
 import kr.salonmate.saga.ai.AiProperties;
 import kr.salonmate.saga.google.GoogleProperties;
 import kr.salonmate.saga.google.SyncProperties;
+import kr.salonmate.saga.instagram.InstagramProperties;
 import kr.salonmate.saga.review.DraftProperties;
 import kr.salonmate.saga.review.PublishProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,18 +13,20 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The ai-saga module: reply drafting and publishing sagas, the auto-draft/auto-publish policies, the model port,
- * the Google Business Profile client with review sync, and the credential vault.
+ * the Google Business Profile client with review sync, the caption drafting and post publishing sagas with the
+ * Instagram Graph client, and the credential vault.
  *
  * <p>It needs from the application: Axon's {@code CommandGateway}, {@code QueryGateway} and a persistent
  * {@code DeadlineManager}; a {@code JdbcTemplate}/{@code DataSource} on PostgreSQL (credential table, advisory
  * locks); the encryption key ({@code salonmate.crypto.key} or a {@link kr.salonmate.saga.credentials.CryptoKeyProvider}
- * bean); optionally a Spring AI {@code ChatModel} (then replies are drafted by OpenAI, else by the built-in drafter).
+ * bean); optionally a Spring AI {@code ChatModel} (then replies are drafted by OpenAI, else by the built-in drafter);
+ * and an answer to {@code SignMediaUrls} (the application that stores the photos).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = SagaModule.ENABLED_PROPERTY, havingValue = "true", matchIfMissing = true)
 @ComponentScan("kr.salonmate.saga")
 @EnableConfigurationProperties({GoogleProperties.class, SyncProperties.class, AiProperties.class,
-        PublishProperties.class, DraftProperties.class})
+        PublishProperties.class, DraftProperties.class, InstagramProperties.class})
 public class SagaModule {
 
     public static final String ENABLED_PROPERTY = "salonmate.modules.saga.enabled";

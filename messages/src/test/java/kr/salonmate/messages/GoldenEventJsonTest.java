@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.post.*;
 import kr.salonmate.messages.review.*;
 import kr.salonmate.messages.shop.*;
 import org.axonframework.serialization.Revision;
@@ -43,6 +44,10 @@ class GoldenEventJsonTest {
     private static final Actor OWNER = Actor.user(UUID.fromString("0a0b0c0d-0e0f-4a1b-8c2d-3e4f5a6b7c8d"), "김사장");
     private static final Instant AT = Instant.parse("2026-11-27T03:15:00Z");
     private static final Instant CREATED = Instant.parse("2026-11-26T22:05:41.123Z");
+    private static final PostId POST = PostId.of("3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a");
+    private static final UUID PUBLICATION = UUID.fromString("44444444-5555-4666-8777-888888888888");
+    private static final List<UUID> PHOTOS = List.of(UUID.fromString("a1a1a1a1-b2b2-4c3c-8d4d-e5e5e5e5e5e5"),
+            UUID.fromString("f6f6f6f6-0707-4808-9909-1a1a1a1a1a1a"));
     private static final ReplySettings SETTINGS = new ReplySettings(ReplyTone.FRIENDLY, "AUTO", "- 살롱 루미 드림",
             true, 5, false);
 
@@ -68,7 +73,23 @@ class GoldenEventJsonTest {
                     "고객님 감사합니다 :)", AT),
             new ReplyPublishFailed(REVIEW, SHOP, APPROVAL, "GOOGLE_UNAVAILABLE", "Google did not answer", 6, AT),
             new ReplyPublishRetried(REVIEW, SHOP, APPROVAL, ReviewSource.GOOGLE, "AbFvOqn-google-review-1",
-                    "고객님 감사합니다 :)", OWNER, AT));
+                    "고객님 감사합니다 :)", OWNER, AT),
+            new InstagramAccountConnected(SHOP, "17841400000000001", "cred-9a7b", OWNER, AT),
+            new PostCreated(POST, SHOP, PHOTOS, "겨울 시즌 레이어드 컷 <b>신규</b>", REQUEST, OWNER, AT),
+            new CaptionDraftRequested(POST, SHOP, REQUEST, "더 짧게", 2, OWNER, AT),
+            new CaptionDrafted(POST, SHOP, REQUEST, "겨울엔 가볍게 ✂️ 레이어드 컷으로 분위기 전환!",
+                    List.of("레이어드컷", "헤어살롱", "hairstyle"), "gpt-4o", "caption-v1", new TokenUsage(380, 92), AT),
+            new CaptionDraftFailed(POST, SHOP, REQUEST, "The model did not answer within 30 s", 3, AT),
+            new CaptionEdited(POST, SHOP, "이번 주 예약 오픈!", List.of("살롱루미"), "겨울엔 가볍게", OWNER, AT),
+            new PostScheduled(POST, SHOP, PUBLICATION, Instant.parse("2026-12-01T01:00:00Z"), OWNER, AT),
+            new PostPublishingStarted(POST, SHOP, PUBLICATION, PHOTOS, "이번 주 예약 오픈!", List.of("살롱루미"),
+                    OWNER, AT),
+            new InstagramContainerCreated(POST, SHOP, PUBLICATION, "17889455560051444", AT),
+            new PostPublished(POST, SHOP, PUBLICATION, "17895695668004550",
+                    "https://www.instagram.com/p/C1a2b3c4d5e/", AT),
+            new PostPublishFailed(POST, SHOP, PUBLICATION, "INSTAGRAM_TOKEN_EXPIRED",
+                    "Instagram no longer accepts the access token", 1, AT),
+            new PostCancelled(POST, SHOP, OWNER, AT));
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             // configured as the application configures Axon's serializer (AxonInfrastructure.defaultAxonObjectMapper)

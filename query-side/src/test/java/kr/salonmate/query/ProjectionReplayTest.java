@@ -18,6 +18,7 @@ import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ReviewsSynced;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopRegistered;
+import kr.salonmate.query.support.PostStory;
 import kr.salonmate.query.support.ProjectionTest;
 import kr.salonmate.query.support.ReviewStory;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -40,6 +41,7 @@ class ProjectionReplayTest extends ProjectionTest {
     private final ShopId shop = ShopId.random();
     private final ReviewStory published = ReviewStory.google(shop, "r-1");
     private final ReviewStory drafted = ReviewStory.naver(shop, "r-2");
+    private final PostStory post = PostStory.of(shop, 2);
 
     @Test
     void eventsHandledAgainAfterACrashLeaveTheSameRowsAndSendNoUpdates() {
@@ -92,7 +94,9 @@ class ProjectionReplayTest extends ProjectionTest {
                 published.published(),
                 drafted.received(2, "B", "slow"), drafted.editedAtSource(3, "slow but ok"),
                 drafted.draftRequested(null, OWNER), drafted.drafted("Sorry"),
-                shopEvent(1, new ReviewsSynced(shop, 2, AT.plusSeconds(30))));
+                shopEvent(1, new ReviewsSynced(shop, 2, AT.plusSeconds(30))),
+                post.created("brief"), post.drafted("caption", List.of("tag")), post.publishingStarted(),
+                post.containerCreated("c-1"), post.published("m-1", "https://www.instagram.com/p/x/"));
     }
 
     private void rewindEveryProjectionTo(long globalIndex) {
@@ -114,6 +118,9 @@ class ProjectionReplayTest extends ProjectionTest {
                 "SELECT * FROM dashboard_review WHERE shop_id = ? ORDER BY review_id", id));
         rows.put("dashboard_shop", jdbc.queryForList("SELECT * FROM dashboard_shop WHERE shop_id = ?", id));
         rows.put("shop_view", jdbc.queryForList("SELECT * FROM shop_view WHERE id = ?", id));
+        rows.put("post_view", jdbc.queryForList("SELECT * FROM post_view WHERE shop_id = ? ORDER BY id", id));
+        rows.put("dashboard_post", jdbc.queryForList(
+                "SELECT * FROM dashboard_post WHERE shop_id = ? ORDER BY post_id", id));
         return rows;
     }
 
@@ -129,6 +136,11 @@ class ProjectionReplayTest extends ProjectionTest {
         jdbc.update("INSERT INTO dashboard_shop (shop_id, last_sync_at, version) VALUES (?, now(), 0)", shopId);
         jdbc.update("INSERT INTO shop_view (id, name, tone, auto_draft, allow_offers, version) "
                 + "VALUES (?, 'stray', 'POLITE', true, false, 0)", shopId);
+        UUID postId = UUID.randomUUID();
+        jdbc.update("INSERT INTO post_view (id, shop_id, media_ids, status, created_at, version) "
+                + "VALUES (?, ?, ?, 'DRAFTING', now(), 0)", postId, shopId, UUID.randomUUID().toString());
+        jdbc.update("INSERT INTO dashboard_post (post_id, shop_id, status, version) VALUES (?, ?, 'DRAFTING', 0)",
+                postId, shopId);
         assertThat(rowsOf(strayShop).values()).allSatisfy(rows -> assertThat(rows).hasSize(1));
     }
 

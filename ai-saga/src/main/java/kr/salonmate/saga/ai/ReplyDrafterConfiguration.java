@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Exactly one {@link ReplyDrafter}: {@link OpenAiReplyDrafter} when an OpenAI key is configured
+ * Exactly one {@link ReplyDrafter} (and one {@link CaptionDrafter}, chosen the same way): {@link OpenAiReplyDrafter} when an OpenAI key is configured
  * ({@code spring.ai.openai.api-key}) and Spring AI provides a {@link ChatModel}; otherwise the
  * {@link BuiltInReplyDrafter}. Decided when the bean is created (after all bean definitions are known), so it does
  * not depend on the order in which configurations are parsed.
@@ -32,5 +32,14 @@ public class ReplyDrafterConfiguration {
         }
         log.info("No OpenAI key configured: replies are drafted by the built-in offline drafter");
         return new BuiltInReplyDrafter();
+    }
+
+    /** Captions come from the same model as replies, or from the built-in writer. */
+    @Bean
+    CaptionDrafter captionDrafter(ObjectProvider<ChatModel> chatModels, Environment environment,
+                                  AiProperties properties) {
+        String apiKey = environment.getProperty(API_KEY_PROPERTY);
+        ChatModel chatModel = apiKey == null || apiKey.isBlank() ? null : chatModels.getIfUnique();
+        return chatModel != null ? new OpenAiCaptionDrafter(chatModel, properties) : new BuiltInCaptionDrafter();
     }
 }

@@ -8,9 +8,9 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 
 /** Sends one command and says how it went, telling a business rejection apart from a failure to deliver. */
-final class Dispatch {
+public final class Dispatch {
 
-    enum Result {
+    public enum Result {
         /** The aggregate took it. */
         ACCEPTED,
         /** The aggregate said no (a rule, a version conflict, no such aggregate): asking again will not help. */
@@ -22,7 +22,7 @@ final class Dispatch {
     private Dispatch() {
     }
 
-    static Result send(CommandGateway commands, Object command, Logger log) {
+    public static Result send(CommandGateway commands, Object command, Logger log) {
         try {
             commands.sendAndWait(command);
             return Result.ACCEPTED;
@@ -37,7 +37,7 @@ final class Dispatch {
     }
 
     /** A rule of the aggregate said no (locally: the exception itself; somewhere in the cause chain otherwise). */
-    static boolean isRejection(Throwable failure) {
+    public static boolean isRejection(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RuleViolation || t instanceof AggregateNotFoundException
                     || t instanceof ConflictingModificationException) {

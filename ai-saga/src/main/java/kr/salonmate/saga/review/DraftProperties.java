@@ -25,7 +25,7 @@ public record DraftProperties(
     }
 
     /** The wait after failed attempt number {@code attempt} (1-based): initial × 2^(attempt-1). */
-    Duration backoffAfter(int attempt) {
+    public Duration backoffAfter(int attempt) {
         return initialBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
     }
 }

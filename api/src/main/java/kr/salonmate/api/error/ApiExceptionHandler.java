@@ -199,6 +199,14 @@ public class ApiExceptionHandler {
                 Map.of("fields", Map.of(name, "missing or not valid")), request);
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e,
+                                         HttpServletRequest request) {
+        String name = e.getRequestPartName();
+        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Part is missing: " + name,
+                Map.of("fields", Map.of(name, "missing")), request);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",

@@ -2,7 +2,11 @@ package kr.salonmate.api.live;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.salonmate.api.media.MediaLinks;
+import kr.salonmate.api.post.PostResponse;
 import kr.salonmate.messages.common.PageResult;
+import kr.salonmate.messages.post.PostView;
+import kr.salonmate.messages.post.WatchShopPosts;
 import kr.salonmate.messages.review.DashboardView;
 import kr.salonmate.messages.review.FetchDashboard;
 import kr.salonmate.messages.review.ReviewView;
@@ -33,13 +37,15 @@ public class LiveUpdates {
 
     private final QueryGateway queries;
     private final SimpMessagingTemplate broker;
+    private final MediaLinks links;
     private final Map<LiveTopic, Feed> feeds = new ConcurrentHashMap<>();
     /** session id → (subscription id → topic), to undo subscriptions when a socket goes away */
     private final Map<String, Map<String, LiveTopic>> sessions = new ConcurrentHashMap<>();
 
-    public LiveUpdates(QueryGateway queries, SimpMessagingTemplate broker) {
+    public LiveUpdates(QueryGateway queries, SimpMessagingTemplate broker, MediaLinks links) {
         this.queries = queries;
         this.broker = broker;
+        this.links = links;
     }
 
     private static final class Feed {
@@ -106,32 +112,13 @@ public class LiveUpdates {
                     ResponseTypes.instanceOf(PageResult.class), ResponseTypes.instanceOf(ReviewView.class));
             case DASHBOARD -> queries.subscriptionQuery(new FetchDashboard(shopId),
                     ResponseTypes.instanceOf(DashboardView.class), ResponseTypes.instanceOf(DashboardView.class));
-            case POSTS -> null;
+            case POSTS -> queries.subscriptionQuery(new WatchShopPosts(shopId),
+                    ResponseTypes.instanceOf(PageResult.class), ResponseTypes.instanceOf(PostView.class));
         };
-        if (result == null) {
-            return new NoFeed();
-        }
         result.updates().subscribe(
-                update -> broker.convertAndSend(destination, update),
+                update -> broker.convertAndSend(destination, update instanceof PostView post
+                        ? PostResponse.of(post, links) : update),
                 error -> log.warn("Live feed {} ended: {}", destination, error.toString()));
         return result;
-    }
-
-    /** Posts have no live feed until the posts read model exists; subscribing is still allowed. */
-    private static final class NoFeed implements SubscriptionQueryResult<Object, Object> {
-        @Override
-        public reactor.core.publisher.Mono<Object> initialResult() {
-            return reactor.core.publisher.Mono.empty();
-        }
-
-        @Override
-        public reactor.core.publisher.Flux<Object> updates() {
-            return reactor.core.publisher.Flux.empty();
-        }
-
-        @Override
-        public boolean cancel() {
-            return true;
-        }
     }
 }

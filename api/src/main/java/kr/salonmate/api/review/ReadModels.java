@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import kr.salonmate.messages.post.FindPost;
+import kr.salonmate.messages.post.PostId;
+import kr.salonmate.messages.post.PostView;
 import kr.salonmate.messages.review.FindReview;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewView;
@@ -36,6 +39,16 @@ public class ReadModels {
     public Optional<ReviewView> review(ShopId shopId, ReviewId reviewId) {
         return queries.query(new FindReview(shopId, reviewId), ResponseTypes.optionalInstanceOf(ReviewView.class))
                 .join();
+    }
+
+    public Optional<PostView> post(ShopId shopId, PostId postId) {
+        return queries.query(new FindPost(shopId, postId), ResponseTypes.optionalInstanceOf(PostView.class)).join();
+    }
+
+    /** The post once the posts read model shows every event the aggregate has (or as it is after the limit). */
+    public Optional<PostView> postAfterCommand(ShopId shopId, PostId postId) {
+        long lastSequence = eventStore.lastSequenceNumberFor(postId.toString()).orElse(-1L);
+        return await(() -> post(shopId, postId), view -> view.version() >= lastSequence);
     }
 
     public Optional<ShopView> shop(ShopId shopId) {

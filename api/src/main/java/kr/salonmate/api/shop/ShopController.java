@@ -24,6 +24,9 @@ import kr.salonmate.saga.google.GoogleApiException;
 import kr.salonmate.saga.google.GoogleAuthRejected;
 import kr.salonmate.saga.google.GoogleBusinessClient;
 import kr.salonmate.saga.google.ReviewSync;
+import kr.salonmate.saga.instagram.InstagramApiException;
+import kr.salonmate.saga.instagram.InstagramGraphClient;
+import kr.salonmate.messages.shop.ConnectInstagramAccount;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -50,11 +53,13 @@ public class ShopController {
     private final ObjectProvider<GoogleBusinessClient> google;
     private final ObjectProvider<CredentialVault> vault;
     private final ObjectProvider<ReviewSync> sync;
+    private final ObjectProvider<InstagramGraphClient> instagram;
     private final Clock clock;
 
     public ShopController(ShopAccess access, ShopRegistration registration, CommandGateway commands,
                           ReadModels readModels, ObjectProvider<GoogleBusinessClient> google,
-                          ObjectProvider<CredentialVault> vault, ObjectProvider<ReviewSync> sync, Clock clock) {
+                          ObjectProvider<CredentialVault> vault, ObjectProvider<ReviewSync> sync,
+                          ObjectProvider<InstagramGraphClient> instagram, Clock clock) {
         this.access = access;
         this.registration = registration;
         this.commands = commands;
@@ -62,6 +67,7 @@ public class ShopController {
         this.google = google;
         this.vault = vault;
         this.sync = sync;
+        this.instagram = instagram;
         this.clock = clock;
     }
 
@@ -129,6 +135,41 @@ public class ShopController {
         }
         return ShopResponse.of(readModels.shopAfterCommand(shop, view -> view.google() != null
                         && Objects.equals(view.google().credentialRef(), credentialRef))
+                .orElseThrow(ShopController::notYetReadable));
+    }
+
+    @PutMapping("/{shopId}/connections/instagram")
+    @Operation(summary = "Connect an Instagram professional account. The access token is checked with Instagram,"
+            + " stored encrypted, and never echoed")
+    public ShopResponse connectInstagram(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId,
+                                         @Valid @RequestBody ShopRequests.InstagramConnectionBody body) {
+        CurrentUser user = CurrentUser.of(jwt);
+        ShopId shop = access.require(user, shopId, Role.OWNER);
+        InstagramGraphClient client = instagram.getIfAvailable();
+        CredentialVault credentials = vault.getIfAvailable();
+        if (client == null || credentials == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
+                    "This node does not talk to Instagram; try another node");
+        }
+        try {
+            client.accountId(body.igUserId(), body.accessToken());
+        } catch (InstagramApiException e) {
+            if (e.isTransient()) {
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
+                        "Instagram could not be reached to check the token; try again shortly");
+            }
+            throw ApiException.validation("accessToken", "Instagram did not accept this access token for account "
+                    + body.igUserId());
+        }
+        String previous = readModels.shop(shop).map(ShopView::instagram)
+                .map(ShopView.InstagramConnection::credentialRef).orElse(null);
+        String credentialRef = credentials.store(shop, CredentialKind.INSTAGRAM_ACCESS_TOKEN, body.accessToken());
+        commands.sendAndWait(new ConnectInstagramAccount(shop, body.igUserId(), credentialRef, user.actor()));
+        if (previous != null && !previous.equals(credentialRef)) {
+            credentials.delete(previous);
+        }
+        return ShopResponse.of(readModels.shopAfterCommand(shop, view -> view.instagram() != null
+                        && Objects.equals(view.instagram().credentialRef(), credentialRef))
                 .orElseThrow(ShopController::notYetReadable));
     }
 

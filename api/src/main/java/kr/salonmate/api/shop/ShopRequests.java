@@ -40,4 +40,16 @@ public final class ShopRequests {
             return "GoogleConnectionBody[accountId=" + accountId + ", locationId=" + locationId + "]";
         }
     }
+
+    public record InstagramConnectionBody(
+            @NotBlank @Size(max = 32) @Pattern(regexp = "[0-9]+", message = "must be the numeric Instagram user id")
+            String igUserId,
+            @NotBlank @Size(max = 2048) String accessToken) {
+
+        @Override
+        public String toString() {
+            // never let the token reach a log line
+            return "InstagramConnectionBody[igUserId=" + igUserId + "]";
+        }
+    }
 }

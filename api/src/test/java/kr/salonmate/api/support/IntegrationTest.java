@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole application on a random port, on a fresh PostgreSQL database, with Google played by
- * {@link FakeGoogle} over HTTP. Every test class shares one application context (and so one database):
+ * {@link FakeGoogle} and Instagram by {@link FakeInstagram} over HTTP; photos in the local-directory store. Every test class shares one application context (and so one database):
  * tests isolate themselves by signing up their own users and shops.
  */
 @SpringBootTest(classes = SalonMateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -20,6 +20,7 @@ public abstract class IntegrationTest {
 
     protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");
     protected static final FakeGoogle GOOGLE = new FakeGoogle();
+    protected static final FakeInstagram INSTAGRAM = new FakeInstagram();
     public static final String ADMIN_EMAIL = "operator@salonmate.test";
 
     @LocalServerPort
@@ -40,6 +41,11 @@ public abstract class IntegrationTest {
         registry.add("salonmate.data-dir", () -> "target/test-data");
         registry.add("salonmate.crypto.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("salonmate.admin-emails", () -> ADMIN_EMAIL);
+        registry.add("salonmate.instagram.api-base-url", INSTAGRAM::baseUrl);
+        registry.add("salonmate.instagram.initial-backoff", () -> "PT0.3S");
+        registry.add("salonmate.instagram.status-poll-interval", () -> "PT0.2S");
+        registry.add("salonmate.instagram.max-status-polls", () -> "4");
+        registry.add("salonmate.public-base-url", () -> "http://127.0.0.1:${local.server.port}");
     }
 
     @BeforeEach

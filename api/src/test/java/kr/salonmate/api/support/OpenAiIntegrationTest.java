@@ -1,15 +1,26 @@
 package kr.salonmate.api.support;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The application with an OpenAI key configured, the model played by {@link FakeOpenAi}. */
+/**
+ * The application with an OpenAI key configured, the model played by {@link FakeOpenAi}. It is a second
+ * application context alive beside the first one, so it gets a database of its own: two contexts on one database
+ * would run each other's persistent deadlines (db-scheduler polls the shared {@code scheduled_tasks}). And it is
+ * closed after its class, so its processors and deadline threads do not outlive the tests that need them.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class OpenAiIntegrationTest extends IntegrationTest {
 
     protected static final FakeOpenAi OPENAI = new FakeOpenAi();
+    private static final TestDatabase.Database OWN_DATABASE = TestDatabase.create("itai");
 
     @DynamicPropertySource
     static void openAi(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", OWN_DATABASE::url);
+        registry.add("spring.datasource.username", OWN_DATABASE::username);
+        registry.add("spring.datasource.password", OWN_DATABASE::password);
         registry.add("spring.ai.openai.api-key", () -> "sk-test-not-a-real-key");
         registry.add("spring.ai.openai.base-url", OPENAI::baseUrl);
         registry.add("spring.ai.openai.max-retries", () -> "0");

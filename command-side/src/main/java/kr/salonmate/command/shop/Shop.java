@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import kr.salonmate.command.Require;
 import kr.salonmate.messages.shop.ChangeReplySettings;
 import kr.salonmate.messages.shop.ConnectGoogleLocation;
+import kr.salonmate.messages.shop.ConnectInstagramAccount;
 import kr.salonmate.messages.shop.GoogleLocationConnected;
+import kr.salonmate.messages.shop.InstagramAccountConnected;
 import kr.salonmate.messages.shop.RecordReviewSync;
 import kr.salonmate.messages.shop.RegisterShop;
 import kr.salonmate.messages.shop.ReplySettings;
@@ -83,6 +85,15 @@ class Shop {
         Require.notBlank(cmd.credentialRef(), "credentialRef");
         apply(new GoogleLocationConnected(id, cmd.accountId(), cmd.locationId(), cmd.credentialRef(),
                 cmd.connectedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ConnectInstagramAccount cmd, Clock clock) {
+        Require.notBlank(cmd.igUserId(), "igUserId");
+        Require.that(cmd.igUserId().matches("[0-9]{1,32}"), "igUserId", "must be the numeric Instagram user id");
+        Require.notBlank(cmd.credentialRef(), "credentialRef");
+        apply(new InstagramAccountConnected(id, cmd.igUserId(), cmd.credentialRef(), cmd.connectedBy(),
+                clock.instant()));
     }
 
     @CommandHandler

@@ -10,6 +10,8 @@ import java.util.UUID;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.shop.ChangeReplySettings;
 import kr.salonmate.messages.shop.ConnectGoogleLocation;
+import kr.salonmate.messages.shop.ConnectInstagramAccount;
+import kr.salonmate.messages.shop.InstagramAccountConnected;
 import kr.salonmate.messages.shop.GoogleLocationConnected;
 import kr.salonmate.messages.shop.RecordReviewSync;
 import kr.salonmate.messages.shop.RegisterShop;
@@ -241,6 +243,31 @@ class ShopTest {
     void aGoogleConnectionNeedsAStoredCredential() {
         fixture.given(registered())
                .when(new ConnectGoogleLocation(SHOP, "1234567890", "987654321", "", OWNER))
+               .expectException(invalid("credentialRef"))
+               .expectNoEvents();
+    }
+
+    // --- Instagram ----------------------------------------------------------------------------------------
+
+    @Test
+    void anInstagramAccountIsConnectedByReferenceToItsStoredToken() {
+        fixture.given(registered())
+               .when(new ConnectInstagramAccount(SHOP, "17841400000000001", "cred-7", OWNER))
+               .expectEvents(new InstagramAccountConnected(SHOP, "17841400000000001", "cred-7", OWNER, NOW));
+    }
+
+    @Test
+    void anInstagramConnectionNeedsTheNumericUserId() {
+        fixture.given(registered())
+               .when(new ConnectInstagramAccount(SHOP, "@salon.lumi", "cred-7", OWNER))
+               .expectException(invalid("igUserId"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void anInstagramConnectionNeedsAStoredCredential() {
+        fixture.given(registered())
+               .when(new ConnectInstagramAccount(SHOP, "17841400000000001", " ", OWNER))
                .expectException(invalid("credentialRef"))
                .expectNoEvents();
     }

@@ -1,6 +1,18 @@
 package kr.salonmate.query.dashboard;
 
 import java.util.function.Consumer;
+import kr.salonmate.messages.post.CaptionDraftFailed;
+import kr.salonmate.messages.post.CaptionDraftRequested;
+import kr.salonmate.messages.post.CaptionDrafted;
+import kr.salonmate.messages.post.CaptionEdited;
+import kr.salonmate.messages.post.InstagramContainerCreated;
+import kr.salonmate.messages.post.PostCancelled;
+import kr.salonmate.messages.post.PostCreated;
+import kr.salonmate.messages.post.PostId;
+import kr.salonmate.messages.post.PostPublishFailed;
+import kr.salonmate.messages.post.PostPublished;
+import kr.salonmate.messages.post.PostPublishingStarted;
+import kr.salonmate.messages.post.PostScheduled;
 import kr.salonmate.messages.review.FetchDashboard;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
@@ -26,7 +38,8 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's own tables: each review's status, rating and response time, and each shop's last sync. After
+ * The dashboard's own tables: each review's status, rating and response time, each post's status, and each shop's
+ * last sync. After
  * a change the whole new dashboard goes to that shop's {@link FetchDashboard} subscribers; it is only computed
  * when someone is subscribed (a replay does not compute thousands of dashboards nobody sees).
  */
@@ -39,13 +52,15 @@ public class DashboardProjection {
 
     private final DashboardReviewRows reviews;
     private final DashboardShopRows shops;
+    private final DashboardPostRows posts;
     private final DashboardQueries dashboards;
     private final QueryUpdateEmitter emitter;
 
-    DashboardProjection(DashboardReviewRows reviews, DashboardShopRows shops, DashboardQueries dashboards,
-                        QueryUpdateEmitter emitter) {
+    DashboardProjection(DashboardReviewRows reviews, DashboardShopRows shops, DashboardPostRows posts,
+                        DashboardQueries dashboards, QueryUpdateEmitter emitter) {
         this.reviews = reviews;
         this.shops = shops;
+        this.posts = posts;
         this.dashboards = dashboards;
         this.emitter = emitter;
     }
@@ -124,10 +139,80 @@ public class DashboardProjection {
         }
     }
 
+    // --- posts ----------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(PostCreated e, @SequenceNumber long sequence) {
+        if (posts.existsById(e.postId().value())) {
+            return;
+        }
+        posts.save(DashboardPostRow.created(e, sequence));
+        emit(e.shopId());
+    }
+
+    @EventHandler
+    void on(CaptionDraftRequested e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
+    @EventHandler
+    void on(CaptionDrafted e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
+    @EventHandler
+    void on(CaptionDraftFailed e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
+    @EventHandler
+    void on(CaptionEdited e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
+    @EventHandler
+    void on(PostScheduled e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
+    @EventHandler
+    void on(PostPublishingStarted e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
+    @EventHandler
+    void on(InstagramContainerCreated e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
+    @EventHandler
+    void on(PostPublished e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
+    @EventHandler
+    void on(PostPublishFailed e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
+    @EventHandler
+    void on(PostCancelled e, @SequenceNumber long sequence) {
+        changePost(e.postId(), sequence, e);
+    }
+
     @ResetHandler
     void reset() {
         reviews.deleteAllInBatch();
         shops.deleteAllInBatch();
+        posts.deleteAllInBatch();
+    }
+
+    private void changePost(PostId postId, long sequence, Object event) {
+        DashboardPostRow row = posts.findById(postId.value()).orElseThrow(() -> new IllegalStateException(
+                "Post " + postId + " is not on the dashboard: its event " + sequence + " came before PostCreated"));
+        if (row.apply(event, sequence)) {
+            emit(row.shopId());
+        }
     }
 
     /** The status moves first (it may depend on the state before the event), then the event's own facts. */
@@ -151,6 +236,7 @@ public class DashboardProjection {
             return;
         }
         reviews.flush(); // the counters are read with SQL, which must see this change
+        posts.flush();
         emitter.emit(FetchDashboard.class, query -> query.shopId().equals(shopId), dashboards.dashboardOf(shopId));
     }
 }

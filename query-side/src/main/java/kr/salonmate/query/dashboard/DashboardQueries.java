@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Computes a shop's dashboard from the dashboard tables: new = NEW + DRAFTING, awaiting approval = DRAFTED,
  * published = PUBLISHED, failed = PUBLISH_FAILED; the reply rate counts replies published by SalonMate and those
- * found at the source; the median response time is over the replies SalonMate published.
+ * found at the source; the median response time is over the replies SalonMate published. Posts count as scheduled
+ * while waiting for their time and as published once Instagram has them.
  */
 @Component
 @ConditionalOnQuerySide
@@ -34,7 +35,11 @@ public class DashboardQueries {
                    percentile_cont(0.5) WITHIN GROUP (
                        ORDER BY extract(epoch FROM published_at - review_created_at)::float8 / 60)
                        FILTER (WHERE published_at IS NOT NULL) AS median_response_minutes,
-                   (SELECT last_sync_at FROM dashboard_shop WHERE shop_id = :shopId) AS last_sync_at
+                   (SELECT last_sync_at FROM dashboard_shop WHERE shop_id = :shopId) AS last_sync_at,
+                   (SELECT count(*) FROM dashboard_post WHERE shop_id = :shopId AND status = 'SCHEDULED')
+                       AS posts_scheduled,
+                   (SELECT count(*) FROM dashboard_post WHERE shop_id = :shopId AND status = 'PUBLISHED')
+                       AS posts_published
             FROM dashboard_review
             WHERE shop_id = :shopId
             """;
@@ -68,7 +73,7 @@ public class DashboardQueries {
                 rs.getObject("average_rating", Double.class),
                 total == 0 ? 0.0 : (double) replied / total,
                 rs.getObject("median_response_minutes", Double.class),
-                new DashboardView.PostCounts(0, 0),
+                new DashboardView.PostCounts(rs.getLong("posts_scheduled"), rs.getLong("posts_published")),
                 lastSync == null ? null : lastSync.toInstant());
     }
 }

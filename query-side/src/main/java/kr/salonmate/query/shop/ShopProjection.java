@@ -2,6 +2,7 @@ package kr.salonmate.query.shop;
 
 import java.util.function.Consumer;
 import kr.salonmate.messages.shop.GoogleLocationConnected;
+import kr.salonmate.messages.shop.InstagramAccountConnected;
 import kr.salonmate.messages.shop.ReplySettingsChanged;
 import kr.salonmate.messages.shop.ReviewsSynced;
 import kr.salonmate.messages.shop.ShopId;
@@ -13,7 +14,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
-/** The shops: settings, Google connection and last sync, kept idempotent by the shop's event sequence. */
+/** The shops: settings, Google and Instagram connections and last sync, kept idempotent by the shop's event sequence. */
 @Component
 @ConditionalOnQuerySide
 @ProcessingGroup(ShopProjection.GROUP)
@@ -42,6 +43,11 @@ public class ShopProjection {
     @EventHandler
     void on(GoogleLocationConnected e, @SequenceNumber long sequence) {
         change(e.shopId(), sequence, row -> row.googleConnected(e));
+    }
+
+    @EventHandler
+    void on(InstagramAccountConnected e, @SequenceNumber long sequence) {
+        change(e.shopId(), sequence, row -> row.instagramConnected(e));
     }
 
     @EventHandler

@@ -12,6 +12,7 @@ import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
 import kr.salonmate.messages.shop.GoogleLocationConnected;
+import kr.salonmate.messages.shop.InstagramAccountConnected;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ReplyTone;
 import kr.salonmate.messages.shop.ShopId;
@@ -58,6 +59,12 @@ public class ShopRow implements Persistable<UUID> {
     private String googleCredentialRef;
     @Column(name = "google_connected_at")
     private Instant googleConnectedAt;
+    @Column(name = "instagram_user_id")
+    private String instagramUserId;
+    @Column(name = "instagram_credential_ref")
+    private String instagramCredentialRef;
+    @Column(name = "instagram_connected_at")
+    private Instant instagramConnectedAt;
     @Column(name = "plan", nullable = false)
     private String plan;
     @Column(name = "last_sync_at")
@@ -102,6 +109,12 @@ public class ShopRow implements Persistable<UUID> {
         googleConnectedAt = e.at();
     }
 
+    void instagramConnected(InstagramAccountConnected e) {
+        instagramUserId = e.igUserId();
+        instagramCredentialRef = e.credentialRef();
+        instagramConnectedAt = e.at();
+    }
+
     void synced(Instant at) {
         lastSyncAt = at;
     }
@@ -118,9 +131,11 @@ public class ShopRow implements Persistable<UUID> {
         ShopView.GoogleConnection google = googleLocationId == null ? null
                 : new ShopView.GoogleConnection(googleAccountId, googleLocationId, googleCredentialRef,
                         googleConnectedAt);
+        ShopView.InstagramConnection instagram = instagramUserId == null ? null
+                : new ShopView.InstagramConnection(instagramUserId, instagramCredentialRef, instagramConnectedAt);
         return new ShopView(new ShopId(id), name, timezone, locale, ownerUserId,
                 new ReplySettings(tone, language, signature, autoDraft, autoPublishMinRating, allowOffers),
-                google, plan, lastSyncAt);
+                google, plan, lastSyncAt, instagram);
     }
 
     @Override

@@ -8,6 +8,7 @@ import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.shop.FindGoogleConnectedShops;
 import kr.salonmate.messages.shop.FindShop;
 import kr.salonmate.messages.shop.GoogleLocationConnected;
+import kr.salonmate.messages.shop.InstagramAccountConnected;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ReplySettingsChanged;
 import kr.salonmate.messages.shop.ReplyTone;
@@ -69,6 +70,17 @@ class ShopProjectionTest extends ProjectionTest {
     @Test
     void anUnknownShopIsNotFound() {
         assertThat(queryOptional(new FindShop(ShopId.random()), ShopView.class)).isEmpty();
+    }
+
+    @Test
+    void anInstagramConnectionShowsInTheShop() {
+        ShopId shop = ShopId.random();
+        given(event(shop, 0, new ShopRegistered(shop, "네일 루미", "Asia/Seoul", "ko", OWNER, ReplySettings.defaults(),
+                AT)), event(shop, 1, new InstagramAccountConnected(shop, "17841400000000001", "cred-ig", OWNER, AT)));
+
+        ShopView view = queryOptional(new FindShop(shop), ShopView.class).orElseThrow();
+        assertThat(view.instagram()).isEqualTo(new ShopView.InstagramConnection("17841400000000001", "cred-ig", AT));
+        assertThat(view.google()).isNull();
     }
 
     private static DomainEventMessage<?> event(ShopId shop, long sequence, Object payload) {

@@ -1,0 +1,189 @@
+package kr.salonmate.saga.post;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import kr.salonmate.messages.post.CaptionDraftFailed;
+import kr.salonmate.messages.post.CaptionDraftRequested;
+import kr.salonmate.messages.post.CaptionDrafted;
+import kr.salonmate.messages.post.DraftCaption;
+import kr.salonmate.messages.post.MarkCaptionDraftFailed;
+import kr.salonmate.messages.post.PostCreated;
+import kr.salonmate.messages.post.PostId;
+import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.messages.shop.ShopView;
+import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.ai.CaptionDraft;
+import kr.salonmate.saga.ai.CaptionDrafter;
+import kr.salonmate.saga.ai.CaptionRequest;
+import kr.salonmate.saga.ai.DraftFailed;
+import kr.salonmate.saga.review.Dispatch;
+import kr.salonmate.saga.review.DraftProperties;
+import kr.salonmate.saga.shop.ShopLookup;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one caption draft request ({@code draftRequestId}) of a post — the one every new post starts with, or a
+ * later one — by asking the {@link CaptionDrafter} in the shop's language and tone ({@code FindShop}) and sending
+ * {@code DraftCaption}, made to fit Instagram's rules. A failing model is tried again on the persistent
+ * {@value #RETRY_DEADLINE} deadline ({@code salonmate.draft.*}: attempts and backoff, as for replies); after the
+ * last attempt {@code MarkCaptionDraftFailed} leaves the post READY with the failure shown, and a new draft can be
+ * asked for. Ends once the aggregate took (or refused) the answer, or when the request is answered otherwise.
+ */
+@Saga
+@ProcessingGroup("caption-drafting")
+@SagaModuleEnabled
+public class CaptionDrafting {
+
+    static final String RETRY_DEADLINE = "caption-retry";
+    private static final Logger log = LoggerFactory.getLogger(CaptionDrafting.class);
+
+    @JsonProperty
+    private PostId postId;
+    @JsonProperty
+    private ShopId shopId;
+    @JsonProperty
+    private UUID draftRequestId;
+    @JsonProperty
+    private String brief;
+    @JsonProperty
+    private int photoCount;
+    @JsonProperty
+    private int attempts;
+    @JsonProperty
+    private String retryScheduleId;
+
+    public CaptionDrafting() {
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "draftRequestId")
+    public void on(PostCreated created, CaptionDrafter drafter, QueryGateway queries, CommandGateway commands,
+                   DeadlineManager deadlines, DraftProperties settings) {
+        begin(created.postId(), created.shopId(), created.draftRequestId(), created.brief(), created.mediaIds().size());
+        attempt(drafter, queries, commands, deadlines, settings);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "draftRequestId")
+    public void on(CaptionDraftRequested requested, CaptionDrafter drafter, QueryGateway queries,
+                   CommandGateway commands, DeadlineManager deadlines, DraftProperties settings) {
+        begin(requested.postId(), requested.shopId(), requested.draftRequestId(), requested.brief(),
+                requested.mediaCount());
+        attempt(drafter, queries, commands, deadlines, settings);
+    }
+
+    @DeadlineHandler(deadlineName = RETRY_DEADLINE)
+    public void on(CaptionRetryDue due, CaptionDrafter drafter, QueryGateway queries, CommandGateway commands,
+                   DeadlineManager deadlines, DraftProperties settings) {
+        retryScheduleId = null; // this one has fired
+        attempt(drafter, queries, commands, deadlines, settings);
+    }
+
+    @SagaEventHandler(associationProperty = "draftRequestId")
+    public void on(CaptionDrafted drafted, DeadlineManager deadlines) {
+        end(deadlines);
+    }
+
+    @SagaEventHandler(associationProperty = "draftRequestId")
+    public void on(CaptionDraftFailed failed, DeadlineManager deadlines) {
+        end(deadlines);
+    }
+
+    private void begin(PostId postId, ShopId shopId, UUID draftRequestId, String brief, int photoCount) {
+        this.postId = postId;
+        this.shopId = shopId;
+        this.draftRequestId = draftRequestId;
+        this.brief = brief;
+        this.photoCount = photoCount;
+    }
+
+    private void attempt(CaptionDrafter drafter, QueryGateway queries, CommandGateway commands,
+                         DeadlineManager deadlines, DraftProperties settings) {
+        attempts++;
+        CaptionDraft draft;
+        try {
+            ShopView shop = ShopLookup.find(queries, shopId);
+            if (shop == null) {
+                throw new IllegalStateException("shop " + shopId + " is not known to the read side");
+            }
+            draft = drafter.draft(CaptionRequest.of(postId, shop, brief, photoCount));
+        } catch (RuntimeException e) {
+            log.warn("Drafting a caption for post {} failed (attempt {}/{}): {}", postId, attempts,
+                    settings.maxAttempts(), e.toString());
+            if (attempts >= settings.maxAttempts()) {
+                report(new MarkCaptionDraftFailed(postId, draftRequestId, reason(e), attempts), commands, deadlines,
+                        settings);
+            } else {
+                scheduleRetry(deadlines, settings.backoffAfter(attempts));
+            }
+            return;
+        }
+        FittedCaption fitted = FittedCaption.of(draft.caption(), draft.hashtags());
+        report(new DraftCaption(postId, draftRequestId, fitted.caption(), fitted.hashtags(), draft.model(),
+                draft.promptVersion(), draft.tokenUsage()), commands, deadlines, settings);
+    }
+
+    private void report(Object outcome, CommandGateway commands, DeadlineManager deadlines, DraftProperties settings) {
+        cancelRetry(deadlines);
+        switch (Dispatch.send(commands, outcome, log)) {
+            case ACCEPTED -> SagaLifecycle.end();
+            case REJECTED -> {
+                if (outcome instanceof DraftCaption) {
+                    // the post would not take this caption: show the failure rather than leave it drafting
+                    report(new MarkCaptionDraftFailed(postId, draftRequestId, "The AI caption did not fit"
+                            + " Instagram's rules; write the caption or ask for a new draft.", attempts), commands,
+                            deadlines, settings);
+                } else {
+                    SagaLifecycle.end();
+                }
+            }
+            case FAILED -> {
+                if (attempts < settings.maxAttempts()) {
+                    scheduleRetry(deadlines, settings.backoffAfter(attempts));
+                } else {
+                    log.error("Giving up on caption request {} of post {}: its outcome could not be recorded",
+                            draftRequestId, postId);
+                    SagaLifecycle.end();
+                }
+            }
+        }
+    }
+
+    private String reason(RuntimeException e) {
+        String cause = e instanceof DraftFailed ? e.getMessage()
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (cause.length() > 300) {
+            cause = cause.substring(0, 300) + "…";
+        }
+        return "No AI caption after " + attempts + " attempts. " + cause;
+    }
+
+    private void scheduleRetry(DeadlineManager deadlines, Duration wait) {
+        cancelRetry(deadlines);
+        retryScheduleId = deadlines.schedule(wait, RETRY_DEADLINE, new CaptionRetryDue(attempts + 1));
+    }
+
+    private void cancelRetry(DeadlineManager deadlines) {
+        if (retryScheduleId != null) {
+            deadlines.cancelSchedule(RETRY_DEADLINE, retryScheduleId);
+            retryScheduleId = null;
+        }
+    }
+
+    private void end(DeadlineManager deadlines) {
+        cancelRetry(deadlines);
+        SagaLifecycle.end();
+    }
+}

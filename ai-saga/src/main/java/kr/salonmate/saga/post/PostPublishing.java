@@ -1,0 +1,425 @@
+package kr.salonmate.saga.post;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import kr.salonmate.messages.post.BeginPostPublishing;
+import kr.salonmate.messages.post.Captions;
+import kr.salonmate.messages.post.InstagramContainerCreated;
+import kr.salonmate.messages.post.MarkPostPublishFailed;
+import kr.salonmate.messages.post.MarkPostPublished;
+import kr.salonmate.messages.post.MediaUrls;
+import kr.salonmate.messages.post.PostCancelled;
+import kr.salonmate.messages.post.PostId;
+import kr.salonmate.messages.post.PostPublishFailed;
+import kr.salonmate.messages.post.PostPublished;
+import kr.salonmate.messages.post.PostPublishingStarted;
+import kr.salonmate.messages.post.PostScheduled;
+import kr.salonmate.messages.post.RecordInstagramContainer;
+import kr.salonmate.messages.post.SignMediaUrls;
+import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.messages.shop.ShopView;
+import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.credentials.CredentialNotFound;
+import kr.salonmate.saga.credentials.CredentialUnreadable;
+import kr.salonmate.saga.credentials.CredentialVault;
+import kr.salonmate.saga.instagram.ContainerStatus;
+import kr.salonmate.saga.instagram.InstagramApiException;
+import kr.salonmate.saga.instagram.InstagramErrors;
+import kr.salonmate.saga.instagram.InstagramGraphClient;
+import kr.salonmate.saga.instagram.InstagramMedia;
+import kr.salonmate.saga.instagram.InstagramProperties;
+import kr.salonmate.saga.instagram.PublishingLimit;
+import kr.salonmate.saga.review.Dispatch;
+import kr.salonmate.saga.shop.ShopLookup;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes one publication ({@code publicationId}) of a post to Instagram, exactly once, and reports back with
+ * {@code MarkPostPublished} or {@code MarkPostPublishFailed}.
+ *
+ * <ol>
+ *   <li>A scheduled publication ({@code PostScheduled}) waits on the persistent {@value #DUE_DEADLINE} deadline
+ *       (it survives a restart), then asks the post to start ({@code BeginPostPublishing}); a post cancelled or
+ *       rescheduled meanwhile refuses, and the saga ends.</li>
+ *   <li>{@code PostPublishingStarted}: the photos' signed URLs ({@code SignMediaUrls}) go into a media container
+ *       (a carousel: a child container per photo, then the carousel container) and the container id is recorded
+ *       in the post ({@code RecordInstagramContainer}) — before anything is published.</li>
+ *   <li>{@code InstagramContainerCreated}, and every later step: the container's {@code status_code} first.
+ *       {@code PUBLISHED} means an earlier {@code media_publish} landed (a crash, a timeout, a lost answer): the
+ *       post is recorded as published and nothing is sent again. {@code IN_PROGRESS}: look again after
+ *       {@code status-poll-interval}, at most {@code max-status-polls} times. {@code ERROR}/{@code EXPIRED}: a
+ *       final failure. {@code FINISHED}: check the account's publishing quota, then {@code media_publish} once,
+ *       then read the permalink — best effort: failing to read it does not make a published post fail.</li>
+ * </ol>
+ * Transient failures (5xx, rate limits, timeouts, an unreachable read side) are tried again on the persistent
+ * {@value #STEP_DEADLINE} deadline with backoff, up to {@code salonmate.instagram.max-attempts}; permanent ones
+ * (token expired, permission, media Instagram cannot fetch or accept, quota used up) fail at once with a reason the
+ * owner can act on. Each step runs in its own transaction after the previous one committed, and a saga instance is
+ * handled by one processor segment at a time, so there is never more than one {@code media_publish} in flight and
+ * never one after Instagram shows the container published.
+ */
+@Saga
+@ProcessingGroup("post-publishing")
+@SagaModuleEnabled
+public class PostPublishing {
+
+    static final String DUE_DEADLINE = "post-due";
+    static final String STEP_DEADLINE = "post-publish-step";
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(PostPublishing.class);
+
+    @JsonProperty
+    private PostId postId;
+    @JsonProperty
+    private ShopId shopId;
+    @JsonProperty
+    private UUID publicationId;
+    @JsonProperty
+    private List<UUID> mediaIds;
+    /** The text Instagram receives: caption, blank line, hashtags. */
+    @JsonProperty
+    private String caption;
+    @JsonProperty
+    private String containerId;
+    /** Set once {@code media_publish} answered, so a lost report does not lose the media id. */
+    @JsonProperty
+    private String instagramMediaId;
+    @JsonProperty
+    private String permalink;
+    @JsonProperty
+    private int attempts;
+    @JsonProperty
+    private int polls;
+    @JsonProperty
+    private String dueScheduleId;
+    @JsonProperty
+    private String stepScheduleId;
+
+    public PostPublishing() {
+    }
+
+    // --- waiting for the scheduled time --------------------------------------------------------------------
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "publicationId")
+    public void on(PostScheduled scheduled, DeadlineManager deadlines) {
+        postId = scheduled.postId();
+        shopId = scheduled.shopId();
+        publicationId = scheduled.publicationId();
+        SagaLifecycle.associateWith("postId", postId.toString());
+        dueScheduleId = deadlines.schedule(scheduled.scheduledAt(), DUE_DEADLINE, new PostDue(publicationId));
+        log.info("Post {} will be published at {}", postId, scheduled.scheduledAt());
+    }
+
+    @DeadlineHandler(deadlineName = DUE_DEADLINE)
+    public void on(PostDue due, CommandGateway commands, DeadlineManager deadlines, InstagramProperties settings) {
+        dueScheduleId = null; // this one has fired
+        switch (Dispatch.send(commands, new BeginPostPublishing(postId, publicationId), log)) {
+            case ACCEPTED -> {
+                // PostPublishingStarted comes next, to this saga (same publicationId)
+            }
+            case REJECTED -> end(deadlines); // cancelled, rescheduled or already started
+            case FAILED -> dueScheduleId = deadlines.schedule(settings.initialBackoff(), DUE_DEADLINE, due);
+        }
+    }
+
+    // --- publishing ----------------------------------------------------------------------------------------
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "publicationId")
+    public void on(PostPublishingStarted started, QueryGateway queries, InstagramGraphClient instagram,
+                   CredentialVault vault, CommandGateway commands, DeadlineManager deadlines,
+                   InstagramProperties settings) {
+        postId = started.postId();
+        shopId = started.shopId();
+        publicationId = started.publicationId();
+        mediaIds = List.copyOf(started.mediaIds());
+        caption = Captions.compose(started.caption(), started.hashtags());
+        attempts = 1;
+        SagaLifecycle.associateWith("postId", postId.toString());
+        step(queries, instagram, vault, commands, deadlines, settings);
+    }
+
+    @SagaEventHandler(associationProperty = "publicationId")
+    public void on(InstagramContainerCreated created, QueryGateway queries, InstagramGraphClient instagram,
+                   CredentialVault vault, CommandGateway commands, DeadlineManager deadlines,
+                   InstagramProperties settings) {
+        containerId = created.containerId();
+        polls = 0;
+        step(queries, instagram, vault, commands, deadlines, settings);
+    }
+
+    @DeadlineHandler(deadlineName = STEP_DEADLINE)
+    public void on(PublishStepDue due, QueryGateway queries, InstagramGraphClient instagram, CredentialVault vault,
+                   CommandGateway commands, DeadlineManager deadlines, InstagramProperties settings) {
+        stepScheduleId = null; // this one has fired
+        step(queries, instagram, vault, commands, deadlines, settings);
+    }
+
+    @SagaEventHandler(associationProperty = "publicationId")
+    public void on(PostPublished published, DeadlineManager deadlines) {
+        end(deadlines);
+    }
+
+    @SagaEventHandler(associationProperty = "publicationId")
+    public void on(PostPublishFailed failed, DeadlineManager deadlines) {
+        end(deadlines);
+    }
+
+    @SagaEventHandler(associationProperty = "postId")
+    public void on(PostCancelled cancelled, DeadlineManager deadlines) {
+        end(deadlines);
+    }
+
+    private void step(QueryGateway queries, InstagramGraphClient instagram, CredentialVault vault,
+                      CommandGateway commands, DeadlineManager deadlines, InstagramProperties settings) {
+        try {
+            Account account = account(queries, vault);
+            if (instagramMediaId != null) {
+                report(new MarkPostPublished(postId, publicationId, instagramMediaId, permalink), commands, deadlines,
+                        settings);
+            } else if (containerId == null) {
+                createContainer(account, queries, instagram, commands, deadlines, settings);
+            } else {
+                advance(account, instagram, commands, deadlines, settings);
+            }
+        } catch (Impossible e) {
+            fail(e.code, e.getMessage(), commands, deadlines, settings);
+        } catch (InstagramApiException e) {
+            if (e.isTransient()) {
+                retryLater(e.getMessage(), e.retryAfter(), commands, deadlines, settings);
+            } else {
+                log.warn("Publishing post {} failed for good: {} {}", postId, e.reason(), e.getMessage());
+                fail(e.reason(), e.getMessage(), commands, deadlines, settings);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Publishing post {} hit a problem: {}", postId, e.toString());
+            retryLater("SalonMate could not reach what it needed (" + e.getClass().getSimpleName() + ")", null,
+                    commands, deadlines, settings);
+        }
+    }
+
+    private void createContainer(Account account, QueryGateway queries, InstagramGraphClient instagram,
+                                 CommandGateway commands, DeadlineManager deadlines, InstagramProperties settings) {
+        List<String> urls = mediaUrls(queries);
+        String id;
+        if (urls.size() == 1) {
+            id = instagram.createImageContainer(account.igUserId(), account.token(), urls.get(0), caption, false);
+        } else {
+            List<String> children = new ArrayList<>();
+            for (String url : urls) {
+                children.add(instagram.createImageContainer(account.igUserId(), account.token(), url, null, true));
+            }
+            id = instagram.createCarouselContainer(account.igUserId(), account.token(), children, caption);
+        }
+        log.info("Instagram container {} holds post {} (publication {})", id, postId, publicationId);
+        switch (Dispatch.send(commands, new RecordInstagramContainer(postId, publicationId, id), log)) {
+            case ACCEPTED -> {
+                // InstagramContainerCreated comes next, in its own transaction: then the container is looked at
+            }
+            case REJECTED -> end(deadlines); // the publication is no longer current
+            case FAILED -> retryLater("the container could not be recorded", null, commands, deadlines, settings);
+        }
+    }
+
+    private void advance(Account account, InstagramGraphClient instagram, CommandGateway commands,
+                         DeadlineManager deadlines, InstagramProperties settings) {
+        ContainerStatus status = instagram.containerStatus(containerId, account.token());
+        switch (status) {
+            case PUBLISHED -> {
+                log.info("Instagram shows container {} of post {} published already: recording it, not publishing"
+                        + " again", containerId, postId);
+                InstagramMedia media = findPublished(account, instagram);
+                instagramMediaId = media == null ? null : media.id();
+                permalink = media == null ? null : media.permalink();
+                report(new MarkPostPublished(postId, publicationId, instagramMediaId, permalink), commands, deadlines,
+                        settings);
+            }
+            case FINISHED -> publish(account, instagram, commands, deadlines, settings);
+            case IN_PROGRESS -> {
+                polls++;
+                if (polls >= settings.maxStatusPolls()) {
+                    fail(InstagramErrors.CONTAINER_TIMEOUT, "Instagram did not finish processing the photos after "
+                            + polls + " checks. Publish again, or try other photos.", commands, deadlines, settings);
+                } else {
+                    scheduleStep(deadlines, settings.statusPollInterval());
+                }
+            }
+            case ERROR -> fail(InstagramErrors.MEDIA_REJECTED, "Instagram could not process the photos (container"
+                    + " status ERROR). Check that they are ordinary JPEG photos, then publish again.", commands,
+                    deadlines, settings);
+            case EXPIRED -> fail(InstagramErrors.CONTAINER_EXPIRED, "Instagram's copy of the photos expired before it"
+                    + " was published. Publish again.", commands, deadlines, settings);
+        }
+    }
+
+    private void publish(Account account, InstagramGraphClient instagram, CommandGateway commands,
+                         DeadlineManager deadlines, InstagramProperties settings) {
+        PublishingLimit limit = instagram.publishingLimit(account.igUserId(), account.token());
+        if (limit.exhausted()) {
+            fail(InstagramErrors.QUOTA_EXHAUSTED, "This Instagram account has published " + limit.used() + " of the "
+                    + limit.total() + " posts Instagram allows in " + (limit.windowSeconds() / 3600)
+                    + " hours. Publish again later.", commands, deadlines, settings);
+            return;
+        }
+        instagramMediaId = instagram.publish(account.igUserId(), account.token(), containerId);
+        log.info("Post {} is published on Instagram as {}", postId, instagramMediaId);
+        try {
+            permalink = instagram.permalink(instagramMediaId, account.token());
+        } catch (RuntimeException e) {
+            log.warn("Post {} is published, but its permalink could not be read: {}", postId, e.getMessage());
+        }
+        report(new MarkPostPublished(postId, publicationId, instagramMediaId, permalink), commands, deadlines,
+                settings);
+    }
+
+    /** After a lost answer: the account's recent media with exactly this caption, if any (best effort). */
+    private InstagramMedia findPublished(Account account, InstagramGraphClient instagram) {
+        try {
+            String ours = normalise(caption);
+            return instagram.recentMedia(account.igUserId(), account.token()).stream()
+                    .filter(media -> normalise(media.caption()).equals(ours)).findFirst().orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("Could not look up the published media of post {}: {}", postId, e.getMessage());
+            return null;
+        }
+    }
+
+    private List<String> mediaUrls(QueryGateway queries) {
+        CompletableFuture<MediaUrls> answer = queries.query(new SignMediaUrls(shopId, mediaIds),
+                ResponseTypes.instanceOf(MediaUrls.class));
+        try {
+            MediaUrls urls = answer.get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (urls == null || urls.urls().size() != mediaIds.size()) {
+                throw new Impossible(InstagramErrors.MEDIA_FETCH_FAILED, "Some photos of this post are no longer"
+                        + " stored. Create the post again with the photos uploaded anew.");
+            }
+            return urls.urls();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the photos' URLs could not be had: " + e, e);
+        }
+    }
+
+    private Account account(QueryGateway queries, CredentialVault vault) {
+        ShopView shop = ShopLookup.find(queries, shopId);
+        if (shop == null) {
+            throw new IllegalStateException("shop " + shopId + " is not known to the read side");
+        }
+        if (shop.instagram() == null) {
+            throw new Impossible(InstagramErrors.NOT_CONNECTED, "The shop is not connected to Instagram. Connect"
+                    + " Instagram in the shop settings, then publish again.");
+        }
+        try {
+            return new Account(shop.instagram().igUserId(), vault.reveal(shop.instagram().credentialRef()));
+        } catch (CredentialNotFound | CredentialUnreadable e) {
+            throw new Impossible(InstagramErrors.TOKEN_EXPIRED, "SalonMate has no usable Instagram access token for"
+                    + " this shop any more. Reconnect Instagram in the shop settings, then publish again.");
+        }
+    }
+
+    private void retryLater(String problem, Duration retryAfter, CommandGateway commands, DeadlineManager deadlines,
+                            InstagramProperties settings) {
+        if (attempts >= settings.maxAttempts()) {
+            fail(InstagramErrors.UNAVAILABLE, "The post could not be published after " + attempts + " attempts."
+                    + " Last problem: " + problem, commands, deadlines, settings);
+            return;
+        }
+        Duration wait = settings.backoffAfter(attempts);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter;
+        }
+        log.info("Publishing post {} failed (attempt {}/{}: {}); next try in {}", postId, attempts,
+                settings.maxAttempts(), problem, wait);
+        attempts++;
+        scheduleStep(deadlines, wait);
+    }
+
+    private void fail(String code, String message, CommandGateway commands, DeadlineManager deadlines,
+                      InstagramProperties settings) {
+        report(new MarkPostPublishFailed(postId, publicationId, code, message, attempts), commands, deadlines,
+                settings);
+    }
+
+    /** Sends the outcome; ends when the aggregate took it or refused it, tries again when it did not get through. */
+    private void report(Object outcome, CommandGateway commands, DeadlineManager deadlines,
+                        InstagramProperties settings) {
+        cancelStep(deadlines);
+        switch (Dispatch.send(commands, outcome, log)) {
+            case ACCEPTED, REJECTED -> end(deadlines);
+            case FAILED -> {
+                if (attempts < settings.maxAttempts() || outcome instanceof MarkPostPublished) {
+                    // the next step reports again without publishing: the media id is kept, or Instagram shows
+                    // the container published
+                    attempts++;
+                    scheduleStep(deadlines, settings.backoffAfter(Math.min(attempts, 6)));
+                } else {
+                    log.error("Giving up on publication {} of post {}: its outcome could not be recorded",
+                            publicationId, postId);
+                    end(deadlines);
+                }
+            }
+        }
+    }
+
+    private void scheduleStep(DeadlineManager deadlines, Duration wait) {
+        cancelStep(deadlines);
+        stepScheduleId = deadlines.schedule(wait, STEP_DEADLINE, new PublishStepDue(attempts, polls));
+    }
+
+    private void cancelStep(DeadlineManager deadlines) {
+        if (stepScheduleId != null) {
+            deadlines.cancelSchedule(STEP_DEADLINE, stepScheduleId);
+            stepScheduleId = null;
+        }
+    }
+
+    private void end(DeadlineManager deadlines) {
+        cancelStep(deadlines);
+        if (dueScheduleId != null) {
+            deadlines.cancelSchedule(DUE_DEADLINE, dueScheduleId);
+            dueScheduleId = null;
+        }
+        SagaLifecycle.end();
+    }
+
+    private static String normalise(String text) {
+        return text == null ? "" : Normalizer.normalize(text.replace("\r\n", "\n"), Normalizer.Form.NFC).strip();
+    }
+
+    /** The account to publish with; the token is read from the vault for each step and never stored here. */
+    private record Account(String igUserId, String token) {
+    }
+
+    /** Publishing cannot work at all until the owner acts (not connected, no token, photos gone). */
+    static final class Impossible extends RuntimeException {
+        final String code;
+
+        Impossible(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package kr.salonmate.api.media;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cleans up after uploads nobody needs: an upload whose object never completed (the request failed halfway, the
+ * node died) after an hour, and a stored photo that no post took after {@code salonmate.media.unattached-ttl}
+ * (24 h). The row goes first, and only while no post uses the photo, so a photo a post took is never deleted under
+ * it (at worst an object outlives its row, a harmless leak). Runs every
+ * {@code salonmate.media.cleanup-interval}; with several nodes each may run it, which is harmless.
+ */
+@Component
+public class MediaJanitor implements SmartLifecycle {
+
+    static final Duration UNSTORED_GRACE = Duration.ofHours(1);
+    private static final int BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(MediaJanitor.class);
+
+    private final MediaStore store;
+    private final MediaStorage storage;
+    private final MediaProperties properties;
+    private final Clock clock;
+    private volatile ScheduledExecutorService timer;
+
+    public MediaJanitor(MediaStore store, MediaStorage storage, MediaProperties properties, Clock clock) {
+        this.store = store;
+        this.storage = storage;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One cleanup pass; returns how many photos were removed. */
+    public int cleanUp() {
+        Instant now = clock.instant();
+        List<MediaStore.Media> abandoned = store.abandoned(now.minus(UNSTORED_GRACE),
+                now.minus(properties.unattachedTtl()), BATCH);
+        int removed = 0;
+        for (MediaStore.Media media : abandoned) {
+            try {
+                if (store.deleteIfUnattached(media.id())) {
+                    storage.delete(media.storageKey());
+                    removed++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not clean up photo {}: {}", media.id(), e.toString());
+            }
+        }
+        if (removed > 0) {
+            log.info("Removed {} photos no post uses", removed);
+        }
+        return removed;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "media-janitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1, properties.cleanupInterval().toSeconds());
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                cleanUp();
+            } catch (RuntimeException e) {
+                log.warn("Photo cleanup failed: {}", e.toString());
+            }
+        }, period, period, TimeUnit.SECONDS);
+        timer = executor;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+}
