@@ -114,6 +114,12 @@ class ProjectionReplayTest extends ProjectionTest {
                 "SELECT * FROM dashboard_review WHERE shop_id = ? ORDER BY review_id", id));
         rows.put("dashboard_shop", jdbc.queryForList("SELECT * FROM dashboard_shop WHERE shop_id = ?", id));
         rows.put("shop_view", jdbc.queryForList("SELECT * FROM shop_view WHERE id = ?", id));
+        rows.put("analytics_shop", jdbc.queryForList("SELECT * FROM analytics_shop WHERE shop_id = ?", id));
+        rows.put("analytics_review", jdbc.queryForList(
+                "SELECT * FROM analytics_review WHERE shop_id = ? ORDER BY review_id", id));
+        rows.put("analytics_day", jdbc.queryForList("SELECT * FROM analytics_day WHERE shop_id = ? ORDER BY day", id));
+        rows.put("analytics_keyword", jdbc.queryForList(
+                "SELECT * FROM analytics_keyword WHERE shop_id = ? ORDER BY day, term", id));
         return rows;
     }
 
@@ -129,6 +135,13 @@ class ProjectionReplayTest extends ProjectionTest {
         jdbc.update("INSERT INTO dashboard_shop (shop_id, last_sync_at, version) VALUES (?, now(), 0)", shopId);
         jdbc.update("INSERT INTO shop_view (id, name, tone, auto_draft, allow_offers, version) "
                 + "VALUES (?, 'stray', 'POLITE', true, false, 0)", shopId);
+        jdbc.update("INSERT INTO analytics_shop (shop_id, timezone) VALUES (?, 'Asia/Seoul')", shopId);
+        jdbc.update("INSERT INTO analytics_review (review_id, shop_id, day, rating, sentiment, keywords, replied, "
+                + "draft_state, ai_outcome, version) VALUES (?, ?, '2026-11-01', 5, 'POSITIVE', 'stray', false, "
+                + "'NONE', 'NONE', 0)", reviewId, shopId);
+        jdbc.update("INSERT INTO analytics_day VALUES (?, '2026-11-01', 1, 0, 0, 0, 0, 1, 5, 0, 0, 0, 1, 0, 0)",
+                shopId);
+        jdbc.update("INSERT INTO analytics_keyword VALUES (?, '2026-11-01', 'stray', 1)", shopId);
         assertThat(rowsOf(strayShop).values()).allSatisfy(rows -> assertThat(rows).hasSize(1));
     }
 
