@@ -40,6 +40,7 @@ public abstract class IntegrationTest {
         registry.add("salonmate.data-dir", () -> "target/test-data");
         registry.add("salonmate.crypto.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("salonmate.admin-emails", () -> ADMIN_EMAIL);
+        registry.add("salonmate.audit.export-chunk", () -> "7"); // exports cross many chunks even in small tests
     }
 
     @BeforeEach
