@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackingToken;
  * segment counts, whichever node has claimed it). {@code position} is the lowest position of its segments;
  * {@code progress} is each segment's share of the way, weighted by the segment's size: during a replay the way
  * from the first event to where the segment was when it was reset, otherwise the way to the head of the stream.
+ * {@code replaying} is true while a segment has not yet reached the position it was reset at.
  */
 public record ReplayProgress(long position, long headPosition, long lag, boolean replaying, double progress) {
 
@@ -28,8 +29,10 @@ public record ReplayProgress(long position, long headPosition, long lag, boolean
             lowest = Math.min(lowest, position);
             long target = head;
             if (segment.token() != null && ReplayToken.isReplay(segment.token())) {
-                replaying = true;
+                // Axon leaves the replay with the first event past the reset position; until one arrives the
+                // token stays a replay token although everything there was to replay has been handled
                 target = ReplayToken.getTokenAtReset(segment.token()).orElse(head);
+                replaying |= position < target;
             }
             double done = target <= 0 ? 1.0 : Math.min(1.0, Math.max(0.0, (double) position / target));
             progress += segment.share() * done;
