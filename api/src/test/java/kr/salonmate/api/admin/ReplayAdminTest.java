@@ -22,6 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * event while the others keep serving (and giving the same answers), side effects not repeated, dead letters
  * listed and retried; and nobody else may use them.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayAdminTest extends IntegrationTest {
 
     @Autowired
@@ -47,8 +49,12 @@ class ReplayAdminTest extends IntegrationTest {
     private String admin;
     private Owner owner;
 
+    /** Once for all tests of the class (they share one application and database). */
     @BeforeEach
     void anOperatorAndAShopWithReviews() {
+        if (owner != null) {
+            return;
+        }
         admin = adminToken();
         owner = signUp("리플레이 살롱");
         ShopFixtures fixtures = new ShopFixtures(accounts, commands);

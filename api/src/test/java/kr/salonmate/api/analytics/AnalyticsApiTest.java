@@ -17,10 +17,12 @@ import kr.salonmate.api.support.ShopFixtures;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Review analytics through the HTTP API: buckets in the shop's time zone, who may see them, bad input. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsApiTest extends IntegrationTest {
 
     @Autowired
@@ -32,8 +34,12 @@ class AnalyticsApiTest extends IntegrationTest {
     private Owner owner;
     private Owner manager;
 
+    /** Once for all tests of the class, which only read. */
     @BeforeEach
     void aShopWithReviews() {
+        if (owner != null) {
+            return;
+        }
         fixtures = new ShopFixtures(accounts, commands);
         owner = signUp("분석 살롱");
         manager = signUp("manager's own shop");

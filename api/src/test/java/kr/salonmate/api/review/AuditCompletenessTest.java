@@ -97,7 +97,8 @@ class AuditCompletenessTest extends IntegrationTest {
                 entries -> entries.equals(events(reviews)), "seed " + seed + ": one audit entry per review event");
 
         assertThat(audited).as("seed " + seed).containsAllEntriesOf(expected);
-        assertThat(audited.values()).as("seed " + seed).contains("SYNCED", "DRAFT_REQUESTED", "DRAFTED");
+        assertThat(new java.util.HashSet<>(audited.values())).as("seed " + seed + ": kinds of actions")
+                .contains("SYNCED").hasSizeGreaterThanOrEqualTo(4);
     }
 
     private static Object randomCommand(Random random, ReviewId review, ShopId shop, String externalId) {

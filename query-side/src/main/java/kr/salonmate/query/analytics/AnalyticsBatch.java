@@ -31,15 +31,25 @@ final class AnalyticsBatch {
     private final Map<TermKey, long[]> terms = new HashMap<>();
     private final Map<UUID, ZoneId> zones = new LinkedHashMap<>();
     private final Function<Collection<UUID>, Map<UUID, ReviewFacts>> loader;
+    private final Map<String, ReviewText.Analysis> texts;
     private Collection<UUID> prefetch;
 
     /**
      * @param prefetch the reviews this batch's events name: loaded together on the first look-up
      * @param loader   reads reviews from the table
+     * @param texts    review texts analysed ahead, by event identifier
      */
-    AnalyticsBatch(Collection<UUID> prefetch, Function<Collection<UUID>, Map<UUID, ReviewFacts>> loader) {
+    AnalyticsBatch(Collection<UUID> prefetch, Function<Collection<UUID>, Map<UUID, ReviewFacts>> loader,
+                   Map<String, ReviewText.Analysis> texts) {
         this.prefetch = prefetch;
         this.loader = loader;
+        this.texts = texts;
+    }
+
+    /** The analysis of the text an event carries: done ahead for the batch, or now. */
+    ReviewText.Analysis text(String eventId, java.util.function.Supplier<ReviewText.Analysis> analyse) {
+        ReviewText.Analysis ready = texts.get(eventId);
+        return ready != null ? ready : analyse.get();
     }
 
     /** The review as the batch knows it, or null when analytics has never seen it received. */

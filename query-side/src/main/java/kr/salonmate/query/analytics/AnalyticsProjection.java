@@ -31,6 +31,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -79,7 +80,7 @@ public class AnalyticsProjection {
     }
 
     @EventHandler
-    void on(ReviewReceived e, @SequenceNumber long sequence) {
+    void on(ReviewReceived e, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         AnalyticsBatch batch = batch();
         ReviewFacts before = batch.review(e.reviewId().value());
         if (before != null) {
@@ -89,13 +90,14 @@ public class AnalyticsProjection {
         UUID shop = e.shopId().value();
         batch.replace(null, ReviewFacts.received(e.reviewId().value(), shop,
                 written.atZone(zoneOf(batch, shop)).toLocalDate(), written, e.rating(),
-                ReviewText.analyse(e.rating(), e.comment()), sequence));
+                batch.text(eventId, () -> ReviewText.analyse(e.rating(), e.comment())), sequence));
     }
 
     @EventHandler
-    void on(ReviewEditedAtSource e, @SequenceNumber long sequence) {
-        change(e.reviewId(), sequence, r -> r.rewritten(e.rating(), ReviewText.analyse(e.rating(), e.comment()),
-                sequence));
+    void on(ReviewEditedAtSource e, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        AnalyticsBatch batch = batch();
+        change(e.reviewId(), sequence, r -> r.rewritten(e.rating(),
+                batch.text(eventId, () -> ReviewText.analyse(e.rating(), e.comment())), sequence));
     }
 
     @EventHandler
@@ -160,10 +162,34 @@ public class AnalyticsProjection {
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            AnalyticsBatch batch = new AnalyticsBatch(reviewsNamedIn(unitOfWork), store::reviews);
+            AnalyticsBatch batch = new AnalyticsBatch(reviewsNamedIn(unitOfWork), store::reviews,
+                    textsOf(unitOfWork));
             unitOfWork.onPrepareCommit(u -> store.flush(batch));
             return batch;
         });
+    }
+
+    /**
+     * Reading review texts (Nori) and the events themselves (JSON) is most of a replay's work: a batch does both
+     * for all its events up front, on the caller's thread and the common fork-join pool together. The handlers
+     * then find each text's analysis ready.
+     */
+    private static Map<String, ReviewText.Analysis> textsOf(UnitOfWork<?> unitOfWork) {
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.getMessages().size() < 2) {
+            return Map.of();
+        }
+        Map<String, ReviewText.Analysis> texts = new ConcurrentHashMap<>();
+        batch.getMessages().parallelStream().forEach(message -> {
+            if (message instanceof EventMessage<?> event) {
+                Object payload = event.getPayload();
+                if (payload instanceof ReviewReceived e) {
+                    texts.put(event.getIdentifier(), ReviewText.analyse(e.rating(), e.comment()));
+                } else if (payload instanceof ReviewEditedAtSource e) {
+                    texts.put(event.getIdentifier(), ReviewText.analyse(e.rating(), e.comment()));
+                }
+            }
+        });
+        return texts;
     }
 
     private static List<UUID> reviewsNamedIn(UnitOfWork<?> unitOfWork) {

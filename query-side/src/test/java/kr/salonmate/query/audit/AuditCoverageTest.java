@@ -43,5 +43,4 @@ class AuditCoverageTest {
         assertThat(reviewEvents).hasSizeGreaterThanOrEqualTo(12);
         assertThat(handled).containsAll(reviewEvents);
     }
-
 }
