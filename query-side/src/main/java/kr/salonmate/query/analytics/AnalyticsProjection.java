@@ -180,13 +180,17 @@ public class AnalyticsProjection {
         }
         Map<String, ReviewText.Analysis> texts = new ConcurrentHashMap<>();
         batch.getMessages().parallelStream().forEach(message -> {
-            if (message instanceof EventMessage<?> event) {
-                Object payload = event.getPayload();
-                if (payload instanceof ReviewReceived e) {
-                    texts.put(event.getIdentifier(), ReviewText.analyse(e.rating(), e.comment()));
-                } else if (payload instanceof ReviewEditedAtSource e) {
-                    texts.put(event.getIdentifier(), ReviewText.analyse(e.rating(), e.comment()));
+            try {
+                if (message instanceof EventMessage<?> event) {
+                    Object payload = event.getPayload();
+                    if (payload instanceof ReviewReceived e) {
+                        texts.put(event.getIdentifier(), ReviewText.analyse(e.rating(), e.comment()));
+                    } else if (payload instanceof ReviewEditedAtSource e) {
+                        texts.put(event.getIdentifier(), ReviewText.analyse(e.rating(), e.comment()));
+                    }
                 }
+            } catch (RuntimeException unreadable) {
+                // this event's own handling will meet the problem, and only that event is dead-lettered
             }
         });
         return texts;
@@ -196,15 +200,24 @@ public class AnalyticsProjection {
         List<UUID> ids = new ArrayList<>();
         if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
             for (Object message : batch.getMessages()) {
-                ReviewId id = message instanceof EventMessage<?> event ? reviewOf(event.getPayload()) : null;
+                ReviewId id = message instanceof EventMessage<?> event ? reviewOfOrNull(event) : null;
                 if (id != null) {
                     ids.add(id.value());
                 }
             }
-        } else if (unitOfWork.getMessage() instanceof EventMessage<?> event && reviewOf(event.getPayload()) != null) {
-            ids.add(reviewOf(event.getPayload()).value());
+        } else if (unitOfWork.getMessage() instanceof EventMessage<?> event && reviewOfOrNull(event) != null) {
+            ids.add(reviewOfOrNull(event).value());
         }
         return ids;
+    }
+
+    /** A payload that cannot be read is left to its own handling, where only that event fails. */
+    private static ReviewId reviewOfOrNull(EventMessage<?> event) {
+        try {
+            return reviewOf(event.getPayload());
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static ZoneId zone(String timezone) {
