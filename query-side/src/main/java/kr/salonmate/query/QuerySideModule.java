@@ -1,6 +1,7 @@
 package kr.salonmate.query;
 
 import java.util.List;
+import kr.salonmate.query.analytics.AnalyticsProjection;
 import kr.salonmate.query.audit.ReplyAuditProjection;
 import kr.salonmate.query.dashboard.DashboardProjection;
 import kr.salonmate.query.post.PostProjection;
@@ -25,7 +26,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
  * The read side: projections of the event stream into PostgreSQL tables, the query handlers that answer from
  * them, and the subscription-query updates they emit. One processing group per read model:
  * {@value ReviewInboxProjection#GROUP}, {@value ReplyAuditProjection#GROUP}, {@value DashboardProjection#GROUP},
- * {@value ShopProjection#GROUP} and {@value PostProjection#GROUP}.
+ * {@value ShopProjection#GROUP}, {@value PostProjection#GROUP} and {@value AnalyticsProjection#GROUP}.
  *
  * <p>{@code @EntityScan} replaces Spring Boot's default entity packages, so Axon's own entities (tokens, sagas,
  * events, dead letters) are listed here too. The tables come from the application's Flyway migrations.
@@ -45,7 +46,8 @@ public class QuerySideModule {
 
     /** The processing groups this module owns, one per read model. */
     public static final List<String> PROCESSING_GROUPS = List.of(ReviewInboxProjection.GROUP,
-            ReplyAuditProjection.GROUP, DashboardProjection.GROUP, ShopProjection.GROUP, PostProjection.GROUP);
+            ReplyAuditProjection.GROUP, DashboardProjection.GROUP, ShopProjection.GROUP, PostProjection.GROUP,
+            AnalyticsProjection.GROUP);
 
     /**
      * A handler's failure is never skipped silently. With the dead-letter queue on (the default above) Axon's
@@ -57,5 +59,12 @@ public class QuerySideModule {
     ConfigurerModule querySideErrorHandling() {
         return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group ->
                 processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())));
+    }
+
+    /** Analytics handles a shop's events in order (its registration brings the time zone its reviews need). */
+    @Bean
+    ConfigurerModule analyticsSequencing() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerSequencingPolicy(
+                AnalyticsProjection.GROUP, config -> AnalyticsProjection.SEQUENCING));
     }
 }

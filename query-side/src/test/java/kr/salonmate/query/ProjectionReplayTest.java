@@ -121,6 +121,12 @@ class ProjectionReplayTest extends ProjectionTest {
         rows.put("post_view", jdbc.queryForList("SELECT * FROM post_view WHERE shop_id = ? ORDER BY id", id));
         rows.put("dashboard_post", jdbc.queryForList(
                 "SELECT * FROM dashboard_post WHERE shop_id = ? ORDER BY post_id", id));
+        rows.put("analytics_shop", jdbc.queryForList("SELECT * FROM analytics_shop WHERE shop_id = ?", id));
+        rows.put("analytics_review", jdbc.queryForList(
+                "SELECT * FROM analytics_review WHERE shop_id = ? ORDER BY review_id", id));
+        rows.put("analytics_day", jdbc.queryForList("SELECT * FROM analytics_day WHERE shop_id = ? ORDER BY day", id));
+        rows.put("analytics_keyword", jdbc.queryForList(
+                "SELECT * FROM analytics_keyword WHERE shop_id = ? ORDER BY day, term", id));
         return rows;
     }
 
@@ -141,6 +147,13 @@ class ProjectionReplayTest extends ProjectionTest {
                 + "VALUES (?, ?, ?, 'DRAFTING', now(), 0)", postId, shopId, UUID.randomUUID().toString());
         jdbc.update("INSERT INTO dashboard_post (post_id, shop_id, status, version) VALUES (?, ?, 'DRAFTING', 0)",
                 postId, shopId);
+        jdbc.update("INSERT INTO analytics_shop (shop_id, timezone) VALUES (?, 'Asia/Seoul')", shopId);
+        jdbc.update("INSERT INTO analytics_review (review_id, shop_id, day, rating, sentiment, keywords, replied, "
+                + "draft_state, ai_outcome, version) VALUES (?, ?, '2026-11-01', 5, 'POSITIVE', 'stray', false, "
+                + "'NONE', 'NONE', 0)", reviewId, shopId);
+        jdbc.update("INSERT INTO analytics_day VALUES (?, '2026-11-01', 1, 0, 0, 0, 0, 1, 5, 0, 0, 0, 1, 0, 0)",
+                shopId);
+        jdbc.update("INSERT INTO analytics_keyword VALUES (?, '2026-11-01', 'stray', 1)", shopId);
         assertThat(rowsOf(strayShop).values()).allSatisfy(rows -> assertThat(rows).hasSize(1));
     }
 

@@ -46,6 +46,7 @@ public abstract class IntegrationTest {
         registry.add("salonmate.instagram.status-poll-interval", () -> "PT0.2S");
         registry.add("salonmate.instagram.max-status-polls", () -> "4");
         registry.add("salonmate.public-base-url", () -> "http://127.0.0.1:${local.server.port}");
+        registry.add("salonmate.audit.export-chunk", () -> "7"); // exports cross many chunks even in small tests
     }
 
     @BeforeEach

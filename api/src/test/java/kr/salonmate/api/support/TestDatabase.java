@@ -38,6 +38,16 @@ public final class TestDatabase {
         return new Database(admin.substring(0, admin.lastIndexOf('/') + 1) + name, "postgres", "", name);
     }
 
+    /** Drops a database made here (for the benchmark's large one); open connections are closed by the server. */
+    public static synchronized void drop(Database database) {
+        try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // best effort: the JVM is going away
+        }
+    }
+
     private static String adminUrl() {
         if (serverUrl == null) {
             if (reachable("127.0.0.1", 5432)) {

@@ -1,0 +1,315 @@
+package kr.salonmate.api.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import javax.sql.DataSource;
+import kr.salonmate.api.SalonMateApplication;
+import kr.salonmate.api.support.TestDatabase;
+import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.review.ReplyApproved;
+import kr.salonmate.messages.review.ReplyDraftRequested;
+import kr.salonmate.messages.review.ReplyDrafted;
+import kr.salonmate.messages.review.ReplyEdited;
+import kr.salonmate.messages.review.ReplyPublished;
+import kr.salonmate.messages.review.ReviewId;
+import kr.salonmate.messages.review.ReviewReceived;
+import kr.salonmate.messages.review.ReviewSource;
+import kr.salonmate.messages.review.TokenUsage;
+import kr.salonmate.messages.shop.ReplySettings;
+import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.messages.shop.ShopRegistered;
+import kr.salonmate.query.analytics.AnalyticsProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * How fast the analytics projection is rebuilt: N events (1,000,000 by default) are written straight into
+ * {@code domain_event_entry} with COPY, the application's analytics processor is reset, and the time until it has
+ * handled them all is measured. The anchor, in the same run on the same database: a plain {@code SELECT} of the
+ * same rows with a JSON decode of each payload and its metadata. Not part of the default test run; see
+ * docs/benchmarks.md ("Replay") for the command.
+ */
+@Tag("benchmark")
+@SpringBootTest(classes = SalonMateApplication.class)
+class ReplayBenchmark {
+
+    private static final TestDatabase.Database DATABASE = TestDatabase.create("bench");
+    private static final int EVENTS = Integer.getInteger("benchmark.events", 1_000_000);
+    private static final int SHOPS = 500;
+    private static final int WINDOW = 500;
+    private static final String[] KOREAN = {"원장님", "커트", "펌", "염색", "머리", "직원", "네일아트", "속눈썹", "두피",
+            "클리닉", "가격", "예약", "시간", "분위기", "서비스", "매장"};
+    private static final String[] KOREAN_ENDINGS = {"이 정말 좋아요", "도 친절하고 깔끔해요", "이 별로였어요",
+            "가 최고예요!", "은 그냥 그랬어요", "이 너무 비싸요", "도 만족합니다", "이 불친절했어요"};
+    private static final String[] ENGLISH = {"Lovely staff and a great haircut", "Waited 40 minutes, rude reception",
+            "Best colour I ever had, highly recommend", "Too expensive for what it was",
+            "Friendly, clean and professional"};
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestDatabase.drop(DATABASE)));
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::url);
+        registry.add("spring.datasource.username", DATABASE::username);
+        registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("salonmate.sync.enabled", () -> "false");
+        registry.add("salonmate.data-dir", () -> "target/bench-data");
+        registry.add("salonmate.crypto.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        registry.add("logging.level.root", () -> "WARN");
+        registry.add("logging.level.kr.salonmate.api.benchmark", () -> "INFO");
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${axon.eventhandling.processors.analytics.batch-size:1}")
+    private String batchSize;
+    @Autowired
+    private DataSource dataSource;
+    @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
+    private org.axonframework.config.Configuration axon;
+
+    @Test
+    void replayTheAnalyticsProjection() throws Exception {
+        // only the processor under test reads: the others would compete for the same two cores
+        processing.eventProcessors().values().forEach(p -> p.shutDown());
+        Serializer serializer = axon.eventSerializer();
+
+        long started = System.nanoTime();
+        Generated generated = generate(serializer);
+        double generateSeconds = seconds(started);
+
+        double anchorRate = anchor(((JacksonSerializer) serializer).getObjectMapper(), generated.events());
+
+        StreamingEventProcessor analytics = processing.eventProcessor(AnalyticsProjection.GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        analytics.resetTokens();
+        long replayStart = System.nanoTime();
+        analytics.start();
+        while (position(analytics) < generated.lastIndex()) {
+            Thread.sleep(50);
+            assertThat(seconds(replayStart)).as("the replay is taking too long").isLessThan(3_600);
+        }
+        double replaySeconds = seconds(replayStart);
+        double replayRate = generated.events() / replaySeconds;
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM analytics_review")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("every review counted").isEqualTo(generated.reviews());
+        }
+        String report = String.format(Locale.ROOT, """
+                replay benchmark (%s processor, batch size %s)
+                  events:          %,d (%,d reviews, %,d shops); generated and copied in %.1f s
+                  analytics replay: %.1f s = %,.0f events/s
+                  anchor (SELECT + JSON decode of the same rows): %,.0f events/s
+                  ratio replay/anchor: %.2f
+                """, analytics.getClass().getSimpleName(), batchSize,
+                generated.events(), generated.reviews(), SHOPS, generateSeconds, replaySeconds, replayRate, anchorRate,
+                replayRate / anchorRate);
+        System.out.println(report);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "replay-benchmark.txt"), report);
+    }
+
+    private record Generated(long events, long reviews, long lastIndex) {
+    }
+
+    /** Shops and their reviews' lives, interleaved the way they happen: many reviews progress side by side. */
+    private Generated generate(Serializer serializer) throws Exception {
+        Random random = new Random(42);
+        byte[] metaData = serializer.serialize(MetaData.emptyInstance(), byte[].class).getData();
+        try (Connection connection = dataSource.getConnection()) {
+            long index;
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")) {
+                rs.next();
+                index = rs.getLong(1);
+            }
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    COPY domain_event_entry (global_index, sequence_number, meta_data, payload, aggregate_identifier,
+                        event_identifier, payload_revision, payload_type, time_stamp, type) FROM STDIN WITH (FORMAT csv)""");
+            Writer writer = new Writer(copy, serializer, metaData);
+            List<ShopId> shops = new ArrayList<>();
+            Instant start = Instant.parse("2025-01-01T00:00:00Z");
+            for (int s = 0; s < SHOPS; s++) {
+                ShopId shop = ShopId.random();
+                shops.add(shop);
+                index = writer.write(++index, "Shop", shop.toString(), 0, new ShopRegistered(shop, "Salon " + s,
+                        s % 10 == 0 ? "Europe/London" : "Asia/Seoul", "ko", Actor.user(UUID.randomUUID(), "owner"),
+                        ReplySettings.defaults(), start));
+            }
+            long events = SHOPS;
+            long reviews = 0;
+            while (events < EVENTS) {
+                List<List<Object>> lives = new ArrayList<>();
+                List<ReviewId> ids = new ArrayList<>();
+                for (int w = 0; w < WINDOW && events < EVENTS; w++) {
+                    ShopId shop = shops.get(random.nextInt(shops.size()));
+                    ReviewId id = ReviewId.derive(shop, ReviewSource.GOOGLE, "bench-" + reviews);
+                    List<Object> life = life(random, shop, id, start.plus(Duration.ofMinutes(random.nextInt(
+                            60 * 24 * 700))));
+                    if (events + life.size() > EVENTS) {
+                        life = life.subList(0, (int) (EVENTS - events));
+                    }
+                    events += life.size();
+                    reviews++;
+                    lives.add(life);
+                    ids.add(id);
+                }
+                for (int step = 0; step < 6; step++) {
+                    for (int r = 0; r < lives.size(); r++) {
+                        if (step < lives.get(r).size()) {
+                            index = writer.write(++index, "Review", ids.get(r).toString(), step, lives.get(r).get(step));
+                        }
+                    }
+                }
+            }
+            writer.flush();
+            copy.endCopy();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT setval('domain_event_entry_seq', " + index + ")");
+                statement.execute("ANALYZE domain_event_entry");
+            }
+            return new Generated(events, reviews, index);
+        }
+    }
+
+    private static List<Object> life(Random random, ShopId shop, ReviewId id, Instant written) {
+        int rating = 1 + random.nextInt(5);
+        String comment = random.nextInt(4) == 0 ? ENGLISH[random.nextInt(ENGLISH.length)]
+                : KOREAN[random.nextInt(KOREAN.length)] + KOREAN_ENDINGS[random.nextInt(KOREAN_ENDINGS.length)] + " "
+                + KOREAN[random.nextInt(KOREAN.length)] + KOREAN_ENDINGS[random.nextInt(KOREAN_ENDINGS.length)];
+        Actor manager = Actor.user(UUID.randomUUID(), "manager");
+        UUID request = UUID.randomUUID();
+        UUID approval = UUID.randomUUID();
+        Instant at = written.plusSeconds(30);
+        List<Object> life = new ArrayList<>();
+        life.add(new ReviewReceived(id, shop, ReviewSource.GOOGLE, "bench", "고객", rating, comment, "ko", written,
+                written, at));
+        life.add(new ReplyDraftRequested(id, shop, request, null, Actor.system(), "고객", rating, comment, "ko", at));
+        life.add(new ReplyDrafted(id, shop, request, "방문해 주셔서 감사합니다!", "builtin", "v3", new TokenUsage(120, 40),
+                rating, at.plusSeconds(2)));
+        String text = "방문해 주셔서 감사합니다!";
+        if (random.nextInt(3) == 0) {
+            text = "고객님, 방문해 주셔서 정말 감사합니다!";
+            life.add(new ReplyEdited(id, shop, text, "방문해 주셔서 감사합니다!", manager, at.plusSeconds(600)));
+        }
+        Instant approved = at.plusSeconds(60L * (5 + random.nextInt(600)));
+        life.add(new ReplyApproved(id, shop, approval, ReviewSource.GOOGLE, "bench", text, manager, approved));
+        life.add(new ReplyPublished(id, shop, approval, ReviewSource.GOOGLE, "bench", text, approved.plusSeconds(3)));
+        return life;
+    }
+
+    /** Rows in COPY's CSV format; bytea as hex. */
+    private static final class Writer {
+        private final CopyIn copy;
+        private final Serializer serializer;
+        private final String metaData;
+        private final Map<Class<?>, String[]> types = new HashMap<>();
+        private final StringBuilder buffer = new StringBuilder(1 << 20);
+
+        Writer(CopyIn copy, Serializer serializer, byte[] metaData) {
+            this.copy = copy;
+            this.serializer = serializer;
+            this.metaData = "\\x" + HexFormat.of().formatHex(metaData);
+        }
+
+        long write(long index, String type, String aggregate, long sequence, Object payload) throws Exception {
+            SerializedObject<byte[]> data = serializer.serialize(payload, byte[].class);
+            String[] typeAndRevision = types.computeIfAbsent(payload.getClass(), c -> new String[]{
+                    data.getType().getName(), data.getType().getRevision()});
+            buffer.append(index).append(',').append(sequence).append(',').append(metaData).append(",\\x")
+                    .append(HexFormat.of().formatHex(data.getData())).append(',').append(aggregate).append(',')
+                    .append(UUID.randomUUID()).append(',').append(typeAndRevision[1] == null ? "" : typeAndRevision[1])
+                    .append(',').append(typeAndRevision[0]).append(',').append(Instant.now()).append(',')
+                    .append(type).append('\n');
+            if (buffer.length() > (1 << 20) - 4096) {
+                flush();
+            }
+            return index;
+        }
+
+        void flush() throws Exception {
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            buffer.setLength(0);
+        }
+    }
+
+    /** The same rows read with plain JDBC (a server-side cursor, 1,000 rows a fetch) and their JSON decoded. */
+    private double anchor(ObjectMapper json, long expected) throws Exception {
+        Map<String, Class<?>> classes = new HashMap<>();
+        long started = System.nanoTime();
+        long decoded = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement("SELECT global_index, payload_type, "
+                    + "payload, meta_data FROM domain_event_entry ORDER BY global_index")) {
+                select.setFetchSize(1_000);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        String type = rs.getString(2);
+                        Class<?> payloadType = classes.computeIfAbsent(type, ReplayBenchmark::load);
+                        if (json.readValue(rs.getBytes(3), payloadType) != null
+                                && json.readTree(rs.getBytes(4)) != null) {
+                            decoded++;
+                        }
+                    }
+                }
+            }
+            connection.commit();
+        }
+        assertThat(decoded).isGreaterThanOrEqualTo(expected);
+        return decoded / seconds(started);
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long position(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) {
+            return -1;
+        }
+        return status.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,11 @@
+package kr.salonmate.messages.review;
+
+import java.time.Instant;
+
+/** A place in a shop's audit trail: entries are ordered by (at, reviewId, sequence), which is unique. */
+public record AuditCursor(Instant at, ReviewId reviewId, long sequence) {
+
+    public static AuditCursor of(AuditEntry entry) {
+        return new AuditCursor(entry.at(), entry.reviewId(), entry.sequence());
+    }
+}

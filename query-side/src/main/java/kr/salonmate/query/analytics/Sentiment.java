@@ -1,0 +1,4 @@
+package kr.salonmate.query.analytics;
+
+/** How a review reads: see {@link ReviewText} for how it is decided. */
+enum Sentiment { POSITIVE, NEUTRAL, NEGATIVE }
