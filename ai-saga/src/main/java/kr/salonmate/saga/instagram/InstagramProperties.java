@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout        time to wait for a response
  * @param maxAttempts        tries of a publication that keeps failing transiently before the failure is final
  * @param initialBackoff     wait before the second try; doubles for every further one (or Instagram's Retry-After)
- * @param statusPollInterval wait between two looks at a media container that Instagram is still processing
- * @param maxStatusPolls     looks at a container still IN_PROGRESS before giving up on it
+ * @param statusPollInterval first wait before looking again at a container Instagram is still processing; it doubles
+ *                           with every look, up to 8 times this
+ * @param maxStatusPolls     looks at a container still IN_PROGRESS before giving up on it (the defaults: about 9
+ *                           minutes)
  */
 @ConfigurationProperties("salonmate.instagram")
 public record InstagramProperties(
@@ -24,7 +26,7 @@ public record InstagramProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("PT30S") Duration initialBackoff,
         @DefaultValue("PT10S") Duration statusPollInterval,
-        @DefaultValue("30") int maxStatusPolls) {
+        @DefaultValue("10") int maxStatusPolls) {
 
     public InstagramProperties {
         apiBaseUrl = stripTrailingSlash(apiBaseUrl == null ? "https://graph.facebook.com/v21.0" : apiBaseUrl);
@@ -44,6 +46,11 @@ public record InstagramProperties(
     /** The wait after failed try number {@code attempt} (1-based): initial × 2^(attempt-1). */
     public Duration backoffAfter(int attempt) {
         return initialBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+    }
+
+    /** The wait after look number {@code poll} (1-based) found the container still in progress. */
+    public Duration pollWaitAfter(int poll) {
+        return statusPollInterval.multipliedBy(1L << Math.min(Math.max(poll - 1, 0), 3));
     }
 
     private static String stripTrailingSlash(String url) {

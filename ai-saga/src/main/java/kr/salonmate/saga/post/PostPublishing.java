@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code InstagramContainerCreated}, and every later step: the container's {@code status_code} first.
  *       {@code PUBLISHED} means an earlier {@code media_publish} landed (a crash, a timeout, a lost answer): the
  *       post is recorded as published and nothing is sent again. {@code IN_PROGRESS}: look again after
- *       {@code status-poll-interval}, at most {@code max-status-polls} times. {@code ERROR}/{@code EXPIRED}: a
+ *       {@code status-poll-interval}, doubling up to 8×, at most {@code max-status-polls} times. {@code ERROR}/{@code EXPIRED}: a
  *       final failure. {@code FINISHED}: check the account's publishing quota, then {@code media_publish} once,
  *       then read the permalink — best effort: failing to read it does not make a published post fail.</li>
  * </ol>
@@ -262,7 +262,7 @@ public class PostPublishing {
                     fail(InstagramErrors.CONTAINER_TIMEOUT, "Instagram did not finish processing the photos after "
                             + polls + " checks. Publish again, or try other photos.", commands, deadlines, settings);
                 } else {
-                    scheduleStep(deadlines, settings.statusPollInterval());
+                    scheduleStep(deadlines, settings.pollWaitAfter(polls));
                 }
             }
             case ERROR -> fail(InstagramErrors.MEDIA_REJECTED, "Instagram could not process the photos (container"

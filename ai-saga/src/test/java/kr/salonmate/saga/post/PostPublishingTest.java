@@ -197,8 +197,9 @@ class PostPublishingTest {
     void aContainerStuckInProgressFailsAfterTheLastCheck() {
         when(instagram.containerStatus(CONTAINER, TOKEN)).thenReturn(ContainerStatus.IN_PROGRESS);
 
+        // looked at when created, after 5 s, then after 10 s more (the wait doubles): the third look gives up
         fixture.givenAPublished(started()).andThenAPublished(containerCreated())
-                .whenTimeElapses(Duration.ofSeconds(10))
+                .whenTimeElapses(Duration.ofSeconds(15))
                 .expectDispatchedCommandsMatching(onlyFailure(f -> f.code().equals("INSTAGRAM_CONTAINER_TIMEOUT")
                         && f.publicationId().equals(PUBLICATION) && f.message().contains("3 checks")))
                 .expectActiveSagas(0)
