@@ -80,7 +80,10 @@ class ReviewLoopTest extends IntegrationTest {
             assertThat(again.errorCode()).isEqualTo("REPLY_ALREADY_PUBLISHED");
 
             long versionBefore = api.get(path, owner.token()).json().path("version").asLong();
-            int historyBefore = history(owner, reviewId).size();
+            // the history is its own read model; wait until it has caught up with the publication
+            int historyBefore = eventually(() -> history(owner, reviewId),
+                    h -> !h.isEmpty() && h.get(h.size() - 1).path("action").asText().equals("PUBLISHED"),
+                    "the publication in the history").size();
             String lastSyncBefore = api.get(owner.shop("/dashboard"), owner.token()).json().path("lastSyncAt").asText();
             api.post(owner.shop("/reviews/sync"), owner.token(), null);
             eventually(() -> api.get(owner.shop("/dashboard"), owner.token()).json().path("lastSyncAt").asText(),
@@ -122,7 +125,10 @@ class ReviewLoopTest extends IntegrationTest {
         assertThat(after.path("reply").path("origin").asText()).isEqualTo("SOURCE");
         assertThat(after.path("reply").path("text").asText()).isEqualTo("Thanks Jamie! (written on Google by the owner)");
         assertThat(GOOGLE.replyPuts(externalId)).isZero();
-        assertThat(history(owner, review.path("id").asText())).extracting(e -> e.path("action").asText())
+        List<JsonNode> entries = eventually(() -> history(owner, review.path("id").asText()),
+                h -> h.stream().anyMatch(e -> e.path("action").asText().equals("REPLIED_AT_SOURCE")),
+                "the reply found at source in the history");
+        assertThat(entries).extracting(e -> e.path("action").asText())
                 .contains("APPROVED", "REPLIED_AT_SOURCE").doesNotContain("PUBLISHED");
     }
 
@@ -147,7 +153,8 @@ class ReviewLoopTest extends IntegrationTest {
         for (String externalId : fresh) {
             awaitReview(owner, externalId, "DRAFTED");
         }
-        assertThat(history(owner, elsewhere.path("id").asText())).extracting(e -> e.path("action").asText())
+        assertThat(eventually(() -> history(owner, elsewhere.path("id").asText()), h -> h.size() >= 2,
+                "the answered review's history")).extracting(e -> e.path("action").asText())
                 .containsExactly("SYNCED", "REPLIED_AT_SOURCE");
         assertThat(GOOGLE.replyPuts(answered)).isZero();
     }
