@@ -162,12 +162,7 @@ public class CaptionDrafting {
     }
 
     private String reason(RuntimeException e) {
-        String cause = e instanceof DraftFailed ? e.getMessage()
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (cause.length() > 300) {
-            cause = cause.substring(0, 300) + "…";
-        }
-        return "No AI caption after " + attempts + " attempts. " + cause;
+        return DraftFailed.ownerReadable("caption", attempts, e);
     }
 
     private void scheduleRetry(DeadlineManager deadlines, Duration wait) {

@@ -150,12 +150,7 @@ public class ReplyDrafting {
     }
 
     private String reason(RuntimeException e) {
-        String cause = e instanceof DraftFailed ? e.getMessage()
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (cause.length() > 300) {
-            cause = cause.substring(0, 300) + "…";
-        }
-        return "No AI draft after " + attempts + " attempts. " + cause;
+        return DraftFailed.ownerReadable("draft", attempts, e);
     }
 
     private void scheduleRetry(DeadlineManager deadlines, Duration wait) {
