@@ -59,8 +59,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String contentType = request.getContentType();
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || (contentType != null && contentType.startsWith("multipart/"));
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
     }
 
     @Override
@@ -77,13 +76,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     Map.of("fields", Map.of(HEADER, "must be 1 to 64 characters")));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            reject(request, response, 413, "PAYLOAD_TOO_LARGE", "The body is too large");
-            return;
+        boolean multipart = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        byte[] body = null;
+        String hash;
+        if (multipart) {
+            // the boundary differs on every retry, so the same upload is recognised by its parts, which the
+            // container has already parsed (and spooled to disk): hashed as streams, never held in memory
+            hash = MultipartFingerprint.of(request);
+            if (hash == null) {
+                chain.doFilter(request, response); // not parseable: the endpoint answers with its own error
+                return;
+            }
+        } else {
+            body = request.getInputStream().readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                reject(request, response, 413, "PAYLOAD_TOO_LARGE", "The body is too large");
+                return;
+            }
+            hash = sha256(body);
         }
         String endpoint = request.getRequestURI();
-        String hash = sha256(body);
         Instant now = clock.instant();
         jdbc.update("DELETE FROM idempotency_record WHERE user_id = ? AND endpoint = ? AND idem_key = ? AND created_at < ?",
                 userId, endpoint, key, Timestamp.from(now.minus(RETENTION)));
@@ -97,7 +110,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
         boolean completed = false;
         try {
-            chain.doFilter(new ReadBodyRequest(request, body), recorder);
+            chain.doFilter(multipart ? request : new ReadBodyRequest(request, body), recorder);
             completed = true;
         } finally {
             if (completed && recorder.getStatus() < 500) {

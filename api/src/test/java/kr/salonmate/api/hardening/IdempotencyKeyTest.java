@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.Json;
+import kr.salonmate.api.support.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * work once; another body under the same key is 409; a key over 64 characters is 400; keys are per user.
  */
 class IdempotencyKeyTest extends ShopFixture {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private static Owner owner;
     private static Owner manager;
@@ -168,6 +172,35 @@ class IdempotencyKeyTest extends ShopFixture {
         assertThat(elsewhere.header("Idempotent-Replayed")).isNull();
         assertThat(Json.parse(elsewhere.body()).path("status").asText()).isIn("REJECTED");
         assertThat(count(reviewId, "DRAFT_REQUESTED")).isEqualTo(requests + 2);
+    }
+
+    @Test
+    void aRetriedPhotoUploadStoresThePhotoOnceAndAnotherPhotoUnderTheSameKeyIsAConflict() {
+        String path = owner.shop("/media");
+        String key = "upload-" + UUID.randomUUID();
+        byte[] photo = TestImages.jpeg(640, 480);
+        long before = mediaRows();
+
+        HttpApi.Response first = api.upload(path, owner.token(), "file", "커트.jpg", "image/jpeg", photo,
+                Map.of("Idempotency-Key", key));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        // a retry is a new multipart body (another boundary) with the same file: the same answer, no second photo
+        HttpApi.Response retry = api.upload(path, owner.token(), "file", "커트.jpg", "image/jpeg", photo,
+                Map.of("Idempotency-Key", key));
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().path("id")).isEqualTo(first.json().path("id"));
+        assertThat(mediaRows()).isEqualTo(before + 1);
+
+        assertError(api.upload(path, owner.token(), "file", "커트.jpg", "image/jpeg", TestImages.jpeg(640, 481),
+                Map.of("Idempotency-Key", key)), 409, "CONFLICT");
+        assertError(api.upload(path, owner.token(), "file", "다른이름.jpg", "image/jpeg", photo,
+                Map.of("Idempotency-Key", key)), 409, "CONFLICT");
+        assertThat(mediaRows()).isEqualTo(before + 1);
+    }
+
+    private long mediaRows() {
+        return jdbc.queryForObject("SELECT count(*) FROM media", Long.class);
     }
 
     @Test

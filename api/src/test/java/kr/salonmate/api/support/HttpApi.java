@@ -54,6 +54,12 @@ public final class HttpApi {
     /** A multipart/form-data upload of one part named {@code part}, as a browser sends a file input. */
     public Response upload(String path, String token, String part, String filename, String contentType,
                            byte[] content) {
+        return upload(path, token, part, filename, contentType, content, Map.of());
+    }
+
+    /** The same upload with extra headers; every call picks a new boundary, as browsers do on a retry. */
+    public Response upload(String path, String token, String part, String filename, String contentType,
+                           byte[] content, Map<String, String> headers) {
         String boundary = "----salonmate" + java.util.UUID.randomUUID().toString().replace("-", "");
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
@@ -64,6 +70,7 @@ public final class HttpApi {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
