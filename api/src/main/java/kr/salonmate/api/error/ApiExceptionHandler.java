@@ -81,6 +81,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
+        if (e instanceof kr.salonmate.api.ratelimit.RateLimiter.RateLimitedException limited) {
+            return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER,
+                            Long.toString(limited.retryAfterSeconds())).contentType(MediaType.APPLICATION_JSON)
+                    .body(ApiError.of(e.code(), e.getMessage(), e.details(), RequestIdFilter.of(request)));
+        }
         return respond(e.status(), e.code(), e.getMessage(), e.details(), request);
     }
 

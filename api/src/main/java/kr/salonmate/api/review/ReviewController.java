@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.account.Role;
 import kr.salonmate.api.error.ApiException;
+import kr.salonmate.api.ratelimit.RateLimiter;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
 import kr.salonmate.messages.common.PageResult;
@@ -57,12 +58,15 @@ public class ReviewController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ReadModels readModels;
+    private final RateLimiter rateLimiter;
 
-    public ReviewController(ShopAccess access, CommandGateway commands, QueryGateway queries, ReadModels readModels) {
+    public ReviewController(ShopAccess access, CommandGateway commands, QueryGateway queries, ReadModels readModels,
+                            RateLimiter rateLimiter) {
         this.access = access;
         this.commands = commands;
         this.queries = queries;
         this.readModels = readModels;
+        this.rateLimiter = rateLimiter;
     }
 
     public record DraftRequest(@Size(max = 500) String instruction) {
@@ -107,13 +111,15 @@ public class ReviewController {
     }
 
     @PostMapping("/{reviewId}/reply/draft")
-    @Operation(summary = "Ask for a new AI draft (replaces the current one); drafting is asynchronous")
+    @Operation(summary = "Ask for a new AI draft (replaces the current one); drafting is asynchronous. At most"
+            + " SALONMATE_RATE_LIMIT_AI requests a minute per shop (429 RATE_LIMITED with Retry-After)")
     public ResponseEntity<ReviewView> requestDraft(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId,
                                                    @PathVariable UUID reviewId,
                                                    @Valid @RequestBody(required = false) DraftRequest body) {
         CurrentUser user = CurrentUser.of(jwt);
         ShopId shop = access.require(user, shopId, Role.STAFF);
         ReviewView review = existing(shop, reviewId);
+        rateLimiter.requireAiDraftAllowance(shopId);
         String instruction = body == null || body.instruction() == null || body.instruction().isBlank()
                 ? null : body.instruction().strip();
         commands.sendAndWait(new RequestReplyDraft(review.id(), instruction, user.actor()));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,11 @@ final class PackagedApplication implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
+                // the tests poll read models and sign up several users from one address; RateLimitTest covers limits
+                "salonmate.rate-limit.default", "0", "salonmate.rate-limit.auth", "0"));
+        settings.putAll(properties);
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedApplication app = new PackagedApplication(process, port, log, 0);

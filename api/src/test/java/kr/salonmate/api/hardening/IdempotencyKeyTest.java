@@ -20,9 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class IdempotencyKeyTest extends ShopFixture {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.jdbc.core.JdbcTemplate jdbc;
-
     private static Owner owner;
     private static Owner manager;
     private static List<String> reviewIds;

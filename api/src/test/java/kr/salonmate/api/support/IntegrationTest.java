@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
  * {@link FakeGoogle} and Instagram by {@link FakeInstagram} over HTTP; photos in the local-directory store. Every test class shares one application context (and so one database):
  * tests isolate themselves by signing up their own users and shops.
  */
-@SpringBootTest(classes = SalonMateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = SalonMateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // tests sign up hundreds of users from one address and poll read models: the limits are RateLimitTest's
+        // (its @DynamicPropertySource wins over these)
+        properties = {"salonmate.rate-limit.default=0", "salonmate.rate-limit.auth=0", "salonmate.rate-limit.ai=0"})
 public abstract class IntegrationTest {
 
     protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");
@@ -30,7 +33,9 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
+        // a placeholder, so that a subclass with a database of its own can name it: Spring runs a subclass's
+        // @DynamicPropertySource before this one, so this one would win any property both of them set
+        registry.add("spring.datasource.url", () -> "${salonmate.test.database-url:" + DATABASE.url() + "}");
         registry.add("spring.datasource.username", DATABASE::username);
         registry.add("spring.datasource.password", DATABASE::password);
         registry.add("salonmate.google.api-base-url", GOOGLE::baseUrl);

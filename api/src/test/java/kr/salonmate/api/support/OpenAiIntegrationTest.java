@@ -18,9 +18,7 @@ public abstract class OpenAiIntegrationTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void openAi(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", OWN_DATABASE::url);
-        registry.add("spring.datasource.username", OWN_DATABASE::username);
-        registry.add("spring.datasource.password", OWN_DATABASE::password);
+        registry.add("salonmate.test.database-url", OWN_DATABASE::url); // see IntegrationTest
         registry.add("spring.ai.openai.api-key", () -> "sk-test-not-a-real-key");
         registry.add("spring.ai.openai.base-url", OPENAI::baseUrl);
         registry.add("spring.ai.openai.max-retries", () -> "0");
