@@ -1,5 +1,6 @@
 package kr.salonmate.saga.ai;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import kr.salonmate.saga.SagaModuleEnabled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,23 +24,31 @@ public class ReplyDrafterConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ReplyDrafterConfiguration.class);
 
     @Bean
-    ReplyDrafter replyDrafter(ObjectProvider<ChatModel> chatModels, Environment environment, AiProperties properties) {
+    ReplyDrafter replyDrafter(ObjectProvider<ChatModel> chatModels, Environment environment, AiProperties properties,
+                              ObjectProvider<MeterRegistry> meters) {
         String apiKey = environment.getProperty(API_KEY_PROPERTY);
         ChatModel chatModel = apiKey == null || apiKey.isBlank() ? null : chatModels.getIfUnique();
+        ReplyDrafter drafter;
         if (chatModel != null) {
             log.info("Replies are drafted by {} (fallback {})", properties.model(), properties.fallbackModel());
-            return new OpenAiReplyDrafter(chatModel, properties);
+            drafter = new OpenAiReplyDrafter(chatModel, properties);
+        } else {
+            log.info("No OpenAI key configured: replies are drafted by the built-in offline drafter");
+            drafter = new BuiltInReplyDrafter();
         }
-        log.info("No OpenAI key configured: replies are drafted by the built-in offline drafter");
-        return new BuiltInReplyDrafter();
+        MeterRegistry registry = meters.getIfAvailable();
+        return registry == null ? drafter : ModelMetrics.metered(drafter, registry);
     }
 
     /** Captions come from the same model as replies, or from the built-in writer. */
     @Bean
     CaptionDrafter captionDrafter(ObjectProvider<ChatModel> chatModels, Environment environment,
-                                  AiProperties properties) {
+                                  AiProperties properties, ObjectProvider<MeterRegistry> meters) {
         String apiKey = environment.getProperty(API_KEY_PROPERTY);
         ChatModel chatModel = apiKey == null || apiKey.isBlank() ? null : chatModels.getIfUnique();
-        return chatModel != null ? new OpenAiCaptionDrafter(chatModel, properties) : new BuiltInCaptionDrafter();
+        CaptionDrafter drafter = chatModel != null ? new OpenAiCaptionDrafter(chatModel, properties)
+                : new BuiltInCaptionDrafter();
+        MeterRegistry registry = meters.getIfAvailable();
+        return registry == null ? drafter : ModelMetrics.metered(drafter, registry);
     }
 }

@@ -1,11 +1,13 @@
 package kr.salonmate.saga.google;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
-
 import kr.salonmate.saga.SagaModuleEnabled;
 import kr.salonmate.saga.credentials.CredentialVault;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +22,9 @@ public class GoogleConfiguration {
     }
 
     @Bean
-    GoogleReviews googleReviews(GoogleBusinessClient client, CredentialVault vault) {
-        return new GoogleReviews(client, vault);
+    GoogleReviews googleReviews(GoogleBusinessClient client, CredentialVault vault,
+                                ObjectProvider<MeterRegistry> meters) {
+        return new GoogleReviews(client, vault, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -31,8 +34,10 @@ public class GoogleConfiguration {
 
     @Bean
     ReviewSync reviewSync(GoogleReviews googleReviews, CommandGateway commandGateway, QueryGateway queryGateway,
-                          ShopSyncLock shopSyncLock, SyncProperties properties) {
-        return new ReviewSync(googleReviews, commandGateway, queryGateway, shopSyncLock, properties);
+                          ShopSyncLock shopSyncLock, SyncProperties properties,
+                          ObjectProvider<MeterRegistry> meters) {
+        return new ReviewSync(googleReviews, commandGateway, queryGateway, shopSyncLock, properties,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -1,9 +1,10 @@
 package kr.salonmate.saga.google;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
 import kr.salonmate.messages.shop.ShopView.GoogleConnection;
 import kr.salonmate.saga.credentials.CredentialNotFound;
 import kr.salonmate.saga.credentials.CredentialUnreadable;
@@ -18,10 +19,16 @@ public class GoogleReviews {
 
     private final GoogleBusinessClient client;
     private final CredentialVault vault;
+    private final MeterRegistry meters;
 
     public GoogleReviews(GoogleBusinessClient client, CredentialVault vault) {
+        this(client, vault, new SimpleMeterRegistry());
+    }
+
+    public GoogleReviews(GoogleBusinessClient client, CredentialVault vault, MeterRegistry meters) {
         this.client = client;
         this.vault = vault;
+        this.meters = meters;
     }
 
     /** All reviews of the connected location. */
@@ -43,10 +50,21 @@ public class GoogleReviews {
         }
     }
 
-    /** Sets the owner's reply (one PUT; see {@link GoogleBusinessClient#putReply}). */
+    /**
+     * Sets the owner's reply (one PUT; see {@link GoogleBusinessClient#putReply}), counted in
+     * {@code salonmate_replies_published_total} when Google took it and in
+     * {@code salonmate_replies_publish_errors_total} when it did not (retries included).
+     */
     public GoogleReply reply(GoogleConnection connection, String reviewId, String text) {
-        return authorized(connection,
-                token -> client.putReply(connection.accountId(), connection.locationId(), reviewId, text, token));
+        try {
+            GoogleReply reply = authorized(connection,
+                    token -> client.putReply(connection.accountId(), connection.locationId(), reviewId, text, token));
+            meters.counter("salonmate.replies.published").increment();
+            return reply;
+        } catch (RuntimeException e) {
+            meters.counter("salonmate.replies.publish.errors").increment();
+            throw e;
+        }
     }
 
     private <T> T authorized(GoogleConnection connection, Function<String, T> call) {

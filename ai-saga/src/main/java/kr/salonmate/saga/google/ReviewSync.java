@@ -1,5 +1,7 @@
 package kr.salonmate.saga.google;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +13,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewSource;
 import kr.salonmate.messages.review.SourceReply;
@@ -41,6 +42,7 @@ public class ReviewSync implements DisposableBean {
     static final String ANONYMOUS_AUTHOR = "Google user";
     private static final Logger log = LoggerFactory.getLogger(ReviewSync.class);
 
+    private final MeterRegistry meters;
     private final GoogleReviews google;
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -50,6 +52,12 @@ public class ReviewSync implements DisposableBean {
 
     public ReviewSync(GoogleReviews google, CommandGateway commands, QueryGateway queries, ShopSyncLock lock,
                       SyncProperties properties) {
+        this(google, commands, queries, lock, properties, new SimpleMeterRegistry());
+    }
+
+    public ReviewSync(GoogleReviews google, CommandGateway commands, QueryGateway queries, ShopSyncLock lock,
+                      SyncProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         this.google = google;
         this.commands = commands;
         this.queries = queries;
@@ -83,8 +91,20 @@ public class ReviewSync implements DisposableBean {
         return onExecutor(shop.id(), () -> sync(shop));
     }
 
-    /** Syncs the shop in the calling thread. */
+    /**
+     * Syncs the shop in the calling thread; counts it in {@code salonmate_review_syncs_total{status}} and the
+     * reviews Google returned in {@code salonmate_reviews_synced_total}.
+     */
     public SyncOutcome sync(ShopView shop) {
+        SyncOutcome outcome = syncOnce(shop);
+        meters.counter("salonmate.review.syncs", "status", outcome.status().name()).increment();
+        if (outcome.reviewsSeen() > 0) {
+            meters.counter("salonmate.reviews.synced").increment(outcome.reviewsSeen());
+        }
+        return outcome;
+    }
+
+    private SyncOutcome syncOnce(ShopView shop) {
         ShopId shopId = shop.id();
         if (shop.google() == null) {
             return SyncOutcome.of(shopId, Status.NOT_CONNECTED, "no Google location connected");

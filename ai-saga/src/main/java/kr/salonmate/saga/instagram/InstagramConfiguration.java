@@ -1,6 +1,9 @@
 package kr.salonmate.saga.instagram;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kr.salonmate.saga.SagaModuleEnabled;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class InstagramConfiguration {
 
     @Bean
-    InstagramGraphClient instagramGraphClient(InstagramProperties properties) {
-        return new InstagramGraphClient(properties);
+    InstagramGraphClient instagramGraphClient(InstagramProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new InstagramGraphClient(properties, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

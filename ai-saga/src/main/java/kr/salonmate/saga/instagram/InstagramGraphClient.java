@@ -1,5 +1,7 @@
 package kr.salonmate.saga.instagram;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +33,14 @@ public class InstagramGraphClient {
     private final InstagramProperties properties;
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final MeterRegistry meters;
 
     public InstagramGraphClient(InstagramProperties properties) {
+        this(properties, new SimpleMeterRegistry());
+    }
+
+    public InstagramGraphClient(InstagramProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         this.properties = properties;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -96,10 +103,20 @@ public class InstagramGraphClient {
                 config.path("quota_duration").asLong(86_400));
     }
 
-    /** Publishes the container; returns the new media id. Sent once: a timeout may mean Instagram published it. */
+    /**
+     * Publishes the container; returns the new media id. Sent once: a timeout may mean Instagram published it.
+     * Counted in {@code salonmate_posts_published_total} / {@code salonmate_posts_publish_errors_total}.
+     */
     public String publish(String igUserId, String accessToken, String containerId) {
-        return requireId(post("/" + segment(igUserId) + "/media_publish?creation_id="
-                + URLEncoder.encode(containerId, StandardCharsets.UTF_8), Map.of(), accessToken, "publish"), "publish");
+        try {
+            String mediaId = requireId(post("/" + segment(igUserId) + "/media_publish?creation_id="
+                    + URLEncoder.encode(containerId, StandardCharsets.UTF_8), Map.of(), accessToken, "publish"), "publish");
+            meters.counter("salonmate.posts.published").increment();
+            return mediaId;
+        } catch (RuntimeException e) {
+            meters.counter("salonmate.posts.publish.errors").increment();
+            throw e;
+        }
     }
 
     public String permalink(String mediaId, String accessToken) {
