@@ -10,6 +10,6 @@ import java.util.UUID;
  * that have not stopped yet and the owners of token claims that still stand in the way of the reset.
  */
 public record ProjectionReplay(UUID id, ReplayRequests.State state, Instant requestedAt, String requestedBy,
-                               String coordinator, List<ReplayRequests.Acknowledgement> nodesAcknowledged,
+                               String coordinator, List<ReplayRequests.NodeAcknowledgement> nodesAcknowledged,
                                List<String> waitingFor, Instant resetAt, Instant finishedAt, String failure) {
 }

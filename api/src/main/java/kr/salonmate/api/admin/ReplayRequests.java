@@ -42,7 +42,7 @@ public class ReplayRequests {
                           String coordinator, Instant resetAt, Instant finishedAt, String failure) {
     }
 
-    public record Acknowledgement(String node, Instant stoppedAt, Instant startedAt) {
+    public record NodeAcknowledgement(String node, Instant stoppedAt, Instant startedAt) {
     }
 
     private static final String COLUMNS = "id, processor_name, state, requested_at, requested_by, coordinator, "
@@ -87,9 +87,9 @@ public class ReplayRequests {
                 + "ORDER BY requested_at DESC, id LIMIT 1", ReplayRequests::request, processor).stream().findFirst();
     }
 
-    public List<Acknowledgement> acknowledgements(UUID id) {
+    public List<NodeAcknowledgement> acknowledgements(UUID id) {
         return jdbc.query("SELECT node_id, stopped_at, started_at FROM projection_replay_node WHERE replay_id = ? "
-                + "ORDER BY node_id", (rs, i) -> new Acknowledgement(rs.getString("node_id"),
+                + "ORDER BY node_id", (rs, i) -> new NodeAcknowledgement(rs.getString("node_id"),
                 instant(rs, "stopped_at"), instant(rs, "started_at")), id);
     }
 
