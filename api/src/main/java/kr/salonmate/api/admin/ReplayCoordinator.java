@@ -80,6 +80,8 @@ public class ReplayCoordinator implements SmartLifecycle {
     private final Map<UUID, Request> holding = new HashMap<>();
     /** The requests this node coordinates now. */
     private final Set<UUID> coordinating = ConcurrentHashMap.newKeySet();
+    /** The periodic tasks whose last run failed. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final ExecutorService coordination = Executors.newCachedThreadPool(daemon("projection-replay"));
     private ScheduledExecutorService ticker;
     private volatile boolean running;
@@ -286,21 +288,23 @@ public class ReplayCoordinator implements SmartLifecycle {
         Set<String> alive = null;
         for (Request request : unfinished) {
             if (request.state().keepsProcessorStopped()) {
-                stopHere(request);
+                String lost = null;
                 if (request.coordinator().equals(nodes.self())) {
                     if (!coordinating.contains(request.id())) {
-                        requests.fail(request.id(), "The coordinating node " + nodes.self() + " restarted before "
-                                + "the replay was done");
+                        lost = "The coordinating node " + nodes.self() + " restarted before the replay was done";
                     }
                 } else {
                     alive = alive == null ? nodes.alive() : alive;
                     if (!alive.contains(request.coordinator())) {
-                        log.warn("Replay {} of {}: the coordinating node {} stopped answering; giving it up",
-                                request.id(), request.processor(), request.coordinator());
-                        requests.fail(request.id(), "The coordinating node " + request.coordinator()
-                                + " stopped answering before the replay was done; if `replaying` is true the reset "
-                                + "had happened, else ask for the replay again");
+                        lost = "The coordinating node " + request.coordinator() + " stopped answering before the "
+                                + "replay was done";
                     }
+                }
+                if (lost == null) {
+                    stopHere(request);
+                } else if (requests.fail(request.id(), lost + "; if `replaying` is true the reset had happened, "
+                        + "else ask for the replay again")) {
+                    log.warn("Replay {} of {}: {}; given up", request.id(), request.processor(), lost);
                 }
             } else if (request.state() == State.RUNNING && !projections.progress(request.processor()).replaying()) {
                 if (requests.move(request.id(), State.RUNNING, State.DONE)) {
@@ -314,6 +318,10 @@ public class ReplayCoordinator implements SmartLifecycle {
     /** Shuts the processor down here (once per request) and records that this node has stopped it. */
     private synchronized void stopHere(Request request) {
         if (holding.containsKey(request.id())) {
+            return;
+        }
+        // the poll read the request a moment ago: do not stop for one that has moved on (reset done or given up)
+        if (!requests.find(request.id()).map(now -> now.state().keepsProcessorStopped()).orElse(false)) {
             return;
         }
         projections.local(request.processor()).ifPresent(processor -> {
@@ -379,11 +387,19 @@ public class ReplayCoordinator implements SmartLifecycle {
         return running;
     }
 
-    private static void guarded(String what, Runnable task) {
+    /** Runs a periodic task; while it keeps failing (the database away) only the first failure is a warning. */
+    private void guarded(String what, Runnable task) {
         try {
             task.run();
+            if (failing.remove(what)) {
+                log.info("Replay control: {} works again", what);
+            }
         } catch (RuntimeException e) {
-            log.warn("Replay control: {} failed: {}", what, e.toString());
+            if (failing.add(what)) {
+                log.warn("Replay control: {} failed: {}", what, e.toString());
+            } else {
+                log.debug("Replay control: {} failed again: {}", what, e.toString());
+            }
         }
     }
 

@@ -112,10 +112,13 @@ public class ReplayRequests {
                 to.name(), id, from.name()) == 1;
     }
 
-    /** Gives an unfinished request up; false when it had finished already. */
+    /**
+     * Gives a request up before its reset was done (STOPPING or RESETTING: a failed reset rolls back); false when
+     * it had moved on already.
+     */
     public boolean fail(UUID id, String failure) {
         return jdbc.update("UPDATE projection_replay SET state = 'FAILED', failure = ?, finished_at = now() "
-                + "WHERE id = ? AND state IN " + UNFINISHED, failure, id) == 1;
+                + "WHERE id = ? AND state IN ('STOPPING', 'RESETTING')", failure, id) == 1;
     }
 
     private static Request request(ResultSet rs, int row) throws SQLException {

@@ -226,6 +226,9 @@ class ReplayAcrossNodesTest {
                 "--salonmate.cluster.node-timeout=PT1.5S",
                 "--salonmate.replay.poll-interval=PT0.2S",
                 "--axon.eventhandling.tokenstore.claim-timeout=PT" + CLAIM_TIMEOUT.toSeconds() + "S",
+                // one segment per node: a tracking processor with one thread claims one segment (a pooled one
+                // would claim both on the node that starts first), whatever SALONMATE_PROCESSOR_MODE says
+                "--axon.eventhandling.processors." + GROUP + ".mode=tracking",
                 "--axon.eventhandling.processors." + GROUP + ".thread-count=1",
                 "--axon.eventhandling.processors." + GROUP + ".initial-segment-count=2",
                 "--salonmate.sync.enabled=false",
