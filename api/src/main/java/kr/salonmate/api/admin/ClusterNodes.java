@@ -38,6 +38,12 @@ public class ClusterNodes {
                 + "ON CONFLICT (node_id) DO UPDATE SET last_seen = now()", self.value());
     }
 
+    /** This node joins: its heartbeat starts, and rows of nodes gone for a day (killed, never back) are cleared. */
+    public void join() {
+        jdbc.update("DELETE FROM cluster_node WHERE last_seen < now() - interval '1 day'");
+        heartbeat();
+    }
+
     /** This node goes away cleanly: the others stop counting on it at once. */
     public void leave() {
         jdbc.update("DELETE FROM cluster_node WHERE node_id = ?", self.value());

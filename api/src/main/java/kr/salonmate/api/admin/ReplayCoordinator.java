@@ -358,7 +358,7 @@ public class ReplayCoordinator implements SmartLifecycle {
 
     @Override
     public void start() {
-        guarded("heartbeat", nodes::heartbeat);
+        guarded("joining the cluster", nodes::join);
         ticker = Executors.newScheduledThreadPool(2, daemon("replay-control"));
         ticker.scheduleAtFixedRate(() -> guarded("heartbeat", nodes::heartbeat), 0,
                 heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);

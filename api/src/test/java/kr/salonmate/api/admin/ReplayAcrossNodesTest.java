@@ -61,6 +61,7 @@ class ReplayAcrossNodesTest {
     private static final String GROUP = "review-inbox";
     private static final String ADMIN = "operator@nodes.test";
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(6);
 
     private final TestDatabase.Database database = TestDatabase.create("nodes");
     private ConfigurableApplicationContext nodeA;
@@ -203,6 +204,48 @@ class ReplayAcrossNodesTest {
         jdbc.update("DELETE FROM cluster_node WHERE node_id = 'node-ghost'");
     }
 
+    @Test
+    void aLiveNodeThatNeverStopsFailsTheReplayAndNothingIsReset() throws InterruptedException {
+        sync("stuck-1", 3, "그냥 그래요");
+        settledInbox(1);
+
+        // a node that keeps its heartbeat but never looks at the requests (stuck)
+        jdbc.update("INSERT INTO cluster_node (node_id, started_at, last_seen) VALUES ('node-stuck', now(), now())");
+        Thread heartbeat = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                jdbc.update("UPDATE cluster_node SET last_seen = now() WHERE node_id = 'node-stuck'");
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        heartbeat.start();
+        try {
+            HttpApi.Response replay = apiA.post("/v1/admin/projections/" + GROUP + "/replay", admin, null);
+            assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+            JsonNode failed = eventually(() -> apiB.get("/v1/admin/projections/" + GROUP, admin).json(),
+                    p -> p.path("replay").path("state").asText().equals("FAILED"), "the replay to be given up");
+            assertThat(failed.path("replay").path("failure").asText()).contains("node-stuck", "Nothing was reset");
+            assertThat(failed.path("replay").path("resetAt").isNull()).isTrue();
+        } finally {
+            heartbeat.interrupt();
+            heartbeat.join();
+            jdbc.update("DELETE FROM cluster_node WHERE node_id = 'node-stuck'");
+        }
+        assertThat(Probe.RESETS).as("nothing was reset").isEmpty();
+        eventually(this::owners, owners -> owners.equals(Set.of("node-a", "node-b")),
+                "both nodes to run the projection again");
+        sync("stuck-2", 5, "최고");
+        settledInbox(2); // the projection goes on with new events
+
+        HttpApi.Response again = apiA.post("/v1/admin/projections/" + GROUP + "/replay", admin, null);
+        assertThat(again.status()).as("a failed replay does not block the next one").isEqualTo(202);
+        eventually(() -> apiA.get("/v1/admin/projections/" + GROUP, admin).json(),
+                p -> p.path("replay").path("state").asText().equals("DONE"), "the next replay to be done");
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private ConfigurableApplicationContext start(String node) {
@@ -225,6 +268,7 @@ class ReplayAcrossNodesTest {
                 "--salonmate.cluster.heartbeat-interval=PT0.2S",
                 "--salonmate.cluster.node-timeout=PT1.5S",
                 "--salonmate.replay.poll-interval=PT0.2S",
+                "--salonmate.replay.stop-timeout=PT" + STOP_TIMEOUT.toSeconds() + "S",
                 "--axon.eventhandling.tokenstore.claim-timeout=PT" + CLAIM_TIMEOUT.toSeconds() + "S",
                 // one segment per node: a tracking processor with one thread claims one segment (a pooled one
                 // would claim both on the node that starts first), whatever SALONMATE_PROCESSOR_MODE says
