@@ -26,36 +26,42 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminController {
 
     private final ProjectionAdmin projections;
+    private final ReplayCoordinator replays;
     private final DeadLetters deadLetters;
 
-    public AdminController(ProjectionAdmin projections, DeadLetters deadLetters) {
+    public AdminController(ProjectionAdmin projections, ReplayCoordinator replays, DeadLetters deadLetters) {
         this.projections = projections;
+        this.replays = replays;
         this.deadLetters = deadLetters;
     }
 
     @GetMapping("/projections")
-    @Operation(summary = "Every streaming processor: position, head of the event stream, lag, replay progress")
+    @Operation(summary = "Every streaming processor: position, head of the event stream, lag, replay progress and "
+            + "its last replay request")
     public List<ProjectionAdmin.ProjectionStatus> projections(@AuthenticationPrincipal Jwt jwt) {
         requireAdmin(jwt);
-        return projections.all();
+        return projections.all().stream().map(replays::withReplay).toList();
     }
 
     @GetMapping("/projections/{name}")
-    @Operation(summary = "One processor; during a replay `progress` goes from 0 to 1")
+    @Operation(summary = "One processor; during a replay `progress` goes from 0 to 1 and `replay.state` from "
+            + "STOPPING through RESETTING and RUNNING to DONE (or FAILED)")
     public ProjectionAdmin.ProjectionStatus projection(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
         requireAdmin(jwt);
-        return projections.one(name);
+        return replays.withReplay(projections.one(name));
     }
 
     @PostMapping("/projections/{name}/replay")
     @Operation(summary = "Clear the projection and rebuild it from the first event while the others keep serving",
-            description = "409 when the processor cannot be replayed (sagas and policies) or another node still "
-                    + "holds its token claims.")
+            description = "Answers at once with the request in `replay` (state STOPPING); in the background the "
+                    + "processor is stopped on every node, its tokens are reset and it is started again everywhere. "
+                    + "409 when the processor cannot be replayed (sagas and policies) or a replay of it is already "
+                    + "under way.")
     public ResponseEntity<ProjectionAdmin.ProjectionStatus> replay(@AuthenticationPrincipal Jwt jwt,
                                                                    @PathVariable String name) {
         requireAdmin(jwt);
-        projections.replay(name);
-        return ResponseEntity.accepted().body(projections.one(name));
+        replays.request(name, CurrentUser.of(jwt).email());
+        return ResponseEntity.accepted().body(replays.withReplay(projections.one(name)));
     }
 
     @GetMapping("/dead-letters")

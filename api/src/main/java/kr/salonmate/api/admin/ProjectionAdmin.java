@@ -1,12 +1,9 @@
 package kr.salonmate.api.admin;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import kr.salonmate.api.error.ApiException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.Segment;
@@ -16,26 +13,16 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The platform operator's view of the streaming processors (projections and sagas) and the replay of a
- * projection from the first event.
- *
- * <p>A replay stops the processor on this node, resets its tokens (Axon calls the projection's
- * {@code @ResetHandler}, which clears its tables, in the same transaction) and starts it again; it then reads
- * every event from the first while the other processors keep serving. Resetting needs every segment's token
- * claim: when another node still holds one, nothing is reset, the processor is started again here, and the
- * answer is 409 naming the nodes that hold claims. docs/operations.md describes the procedure for several nodes.
+ * The platform operator's view of the streaming processors (projections and sagas): positions, head, lag and
+ * replay progress, read from {@code token_entry} so that every segment counts whichever node has claimed it.
+ * Replays are {@link ReplayCoordinator}'s.
  */
 @Service
 public class ProjectionAdmin {
-
-    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -50,9 +37,16 @@ public class ProjectionAdmin {
         this.serializer = axon.serializer();
     }
 
-    /** One processor as the admin API shows it. */
+    /**
+     * One processor as the admin API shows it; {@code replay} is its last replay request (null: none yet), filled
+     * in by {@link ReplayCoordinator#withReplay}.
+     */
     public record ProjectionStatus(String name, long position, long headPosition, long lag, boolean replaying,
-                                   double progress) {
+                                   double progress, ProjectionReplay replay) {
+
+        ProjectionStatus withReplay(ProjectionReplay replay) {
+            return new ProjectionStatus(name, position, headPosition, lag, replaying, progress, replay);
+        }
     }
 
     public List<ProjectionStatus> all() {
@@ -67,28 +61,28 @@ public class ProjectionAdmin {
         return status(name, head());
     }
 
-    public void replay(String name) {
-        StreamingEventProcessor processor = processor(name);
-        if (!processor.supportsReset()) {
-            throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Processor " + name + " cannot be replayed: it "
-                    + "has side effects (a saga or policy), so it never reads past events again");
-        }
-        log.info("Replaying projection {}: stopping it on this node", name);
-        processor.shutDown();
-        try {
-            processor.resetTokens();
-        } catch (RuntimeException e) {
-            List<String> owners = owners(name);
-            log.warn("Could not reset {} (claims held by {}): {}", name, owners, e.toString());
-            throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Projection " + name + " could not be reset: "
-                    + "stop it on the other nodes first (see docs/operations.md)", Map.of("claimedBy", owners));
-        } finally {
-            processor.start();
-        }
-        log.info("Replaying projection {}: tokens reset, rebuilding from the first event", name);
+    /** Where the processor stands now, from its tokens. */
+    ReplayProgress progress(String name) {
+        return progress(name, head());
+    }
+
+    /** The streaming processor of that name on this node; 404 when there is none. */
+    StreamingEventProcessor streaming(String name) {
+        return processor(name);
+    }
+
+    /** The streaming processor of that name on this node, if it runs one. */
+    Optional<StreamingEventProcessor> local(String name) {
+        return Optional.ofNullable(processors().get(name));
     }
 
     private ProjectionStatus status(String name, long head) {
+        ReplayProgress progress = progress(name, head);
+        return new ProjectionStatus(name, progress.position(), progress.headPosition(), progress.lag(),
+                progress.replaying(), progress.progress(), null);
+    }
+
+    private ReplayProgress progress(String name, long head) {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT segment, token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment", name);
         int[] ids = rows.stream().mapToInt(row -> ((Number) row.get("segment")).intValue()).toArray();
@@ -99,9 +93,7 @@ public class ProjectionAdmin {
             segments.add(new ReplayProgress.Segment(1.0 / (segment.getMask() + 1),
                     token((byte[]) row.get("token"), (String) row.get("token_type"))));
         }
-        ReplayProgress progress = ReplayProgress.of(segments, head);
-        return new ProjectionStatus(name, progress.position(), progress.headPosition(), progress.lag(),
-                progress.replaying(), progress.progress());
+        return ReplayProgress.of(segments, head);
     }
 
     private TrackingToken token(byte[] data, String type) {
@@ -110,13 +102,6 @@ public class ProjectionAdmin {
         }
         return serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class,
                 new SimpleSerializedType(type, null)));
-    }
-
-    private List<String> owners(String name) {
-        Set<String> owners = new TreeSet<>(Comparator.naturalOrder());
-        owners.addAll(jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL",
-                String.class, name));
-        return List.copyOf(owners);
     }
 
     private long head() {

@@ -6,6 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -16,7 +22,8 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * The parts of Axon's infrastructure that are ours to choose: a persistent deadline manager (db-scheduler on
- * PostgreSQL, so saga retries and scheduled work survive a restart and run on exactly one node) and the clock.
+ * PostgreSQL, so saga retries and scheduled work survive a restart and run on exactly one node), the token store
+ * with this node's name, and the clock.
  */
 @Configuration
 public class AxonInfrastructure {
@@ -25,6 +32,28 @@ public class AxonInfrastructure {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** This node's name: the owner of its token claims and its row in {@code cluster_node}. */
+    @Bean
+    NodeName nodeName(@Value("${salonmate.cluster.node-id:}") String configured) {
+        return NodeName.of(configured);
+    }
+
+    /**
+     * Axon's JPA token store, as its auto-configuration would build it, but with this node's {@link NodeName} as the
+     * owner of its claims (Axon's default, {@code pid@host}, is the same for two nodes in one JVM or for two
+     * containers that both run as pid 1 on the same host name).
+     */
+    @Bean
+    TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, EntityManagerProvider entityManagerProvider,
+                          TokenStoreProperties properties, NodeName node) {
+        return JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(node.value())
+                .build();
     }
 
     /**

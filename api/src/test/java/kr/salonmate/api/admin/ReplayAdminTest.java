@@ -96,11 +96,16 @@ class ReplayAdminTest extends IntegrationTest {
         HttpApi.Response replay = api.post("/v1/admin/projections/analytics/replay", admin, null);
         assertThat(replay.status()).isEqualTo(202);
         assertThat(replay.json().path("name").asText()).isEqualTo("analytics");
+        String request = replay.json().path("replay").path("id").asText();
+        assertThat(replay.json().path("replay").path("requestedBy").asText()).isEqualTo(ADMIN_EMAIL);
         assertThat(api.get(owner.shop("/reviews"), owner.token()).status()).as("the inbox keeps serving")
                 .isEqualTo(200);
 
         JsonNode done = eventually(() -> api.get("/v1/admin/projections/analytics", admin).json(),
-                p -> !p.path("replaying").asBoolean() && p.path("lag").asLong() == 0, "the replay to finish");
+                p -> p.path("replay").path("state").asText().equals("DONE") && !p.path("replaying").asBoolean()
+                        && p.path("lag").asLong() == 0, "the replay to finish");
+        assertThat(done.path("replay").path("id").asText()).isEqualTo(request);
+        assertThat(done.path("replay").path("resetAt").isNull()).as("the tokens were reset").isFalse();
         assertThat(done.path("progress").asDouble()).isEqualTo(1.0);
         List<String> rebuilt = queries.stream().map(q -> api.get(owner.shop("/analytics" + q), owner.token()).body())
                 .toList();
