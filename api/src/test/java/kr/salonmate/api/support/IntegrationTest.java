@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(classes = SalonMateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // tests sign up hundreds of users from one address and poll read models: the limits are RateLimitTest's
         // (its @DynamicPropertySource wins over these)
-        properties = {"salonmate.rate-limit.default=0", "salonmate.rate-limit.auth=0", "salonmate.rate-limit.ai=0"})
+        properties = {"salonmate.rate-limit.default=0", "salonmate.rate-limit.auth=0", "salonmate.rate-limit.ai=0",
+                // several application contexts live side by side in one test run: give idle connections back soon
+                "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000"})
 public abstract class IntegrationTest {
 
     protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");
