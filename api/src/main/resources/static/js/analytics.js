@@ -123,7 +123,7 @@ export function createAnalytics({ shop: initialShop, describeError }) {
       width: widthOf('chart-volume'), title: volumeTitle,
       description: t('analytics.volume.desc', { n: sum.reviews, buckets: buckets.length,
         rating: sum.averageRating == null ? t('rating.none') : formatRating(sum.averageRating) }),
-      labels, bars: buckets.map(b => b.reviews), barName: t('analytics.reviews'), barText: v => formatNumber(Math.round(v)),
+      labels, bars: buckets.map(b => b.reviews), integer: true, barName: t('analytics.reviews'), barText: v => formatNumber(v),
       line: buckets.map(b => b.averageRating), lineMax: 5, lineName: t('analytics.averageRating'),
       lineText: v => `${formatRating(v)}★`,
     }), dataTable(volumeTitle, [t('analytics.period'), t('analytics.reviews'), t('analytics.averageRating')],

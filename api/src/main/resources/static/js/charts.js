@@ -43,7 +43,7 @@ function niceMax(value) {
  * Vertical bars per bucket (left scale) with an optional line (right scale).
  * @param {{width:number, height?:number, title:string, description:string, labels:string[], bars:number[],
  *   barName:string, barText?:Function, line?:(number|null)[], lineMax?:number, lineName?:string, lineText?:Function,
- *   barMax?:number}} o
+ *   barMax?:number, integer?:boolean}} o
  */
 export function barsWithLine(o) {
   const width = Math.max(260, Math.round(o.width));
@@ -55,7 +55,9 @@ export function barsWithLine(o) {
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const n = Math.max(1, o.bars.length);
-  const max = o.barMax || niceMax(Math.max(0, ...o.bars));
+  // counts get whole-number ticks (0, max/2, max with an even max), percentages their own fixed scale
+  const max = o.barMax || (o.integer ? Math.max(2, Math.ceil(niceMax(Math.max(0, ...o.bars)) / 2) * 2)
+    : niceMax(Math.max(0, ...o.bars)));
   const svg = frame(width, height, o.title, o.description, 'chart-bars');
   const slot = plotW / n;
   const barW = Math.max(2, Math.min(40, slot * 0.7));

@@ -59,6 +59,7 @@ class DashboardViewsTest extends IntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void postsAreUploadedDraftedLiveEditedScheduledInTheShopsZoneCancelledAndPublished() throws Exception {
         assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
         Owner owner = signUp("살롱 포스트");
@@ -151,7 +152,7 @@ class DashboardViewsTest extends IntegrationTest {
             page.await("the scheduled post", d -> "SCHEDULED".equals(first.getAttribute("data-status")));
             Instant expected = tomorrow.atTime(LocalTime.of(10, 30)).atZone(SEOUL).toInstant();
             assertThat(api.get(postPath, owner.token()).json().path("scheduledAt").asText()).isEqualTo(expected.toString());
-            assertThat((List<?>) page.js("return window.__publishBodies"))
+            assertThat((List<Object>) page.js("return window.__publishBodies"))
                     .containsExactly("{\"at\":\"" + tomorrow + "T10:30:00+09:00\"}");
             assertThat(first.findElement(By.cssSelector(".post-note")).getText()).contains("오전 10:30").contains("Asia/Seoul");
             // the agenda groups it under tomorrow (Seoul), at 10:30 Seoul time
@@ -162,7 +163,7 @@ class DashboardViewsTest extends IntegrationTest {
             assertThat(day.findElement(By.cssSelector(".agenda-time")).getText()).isEqualTo("오전 10:30");
             assertThat(day.findElement(By.cssSelector(".agenda-caption")).getText()).startsWith("이번 주 예약 오픈!");
             assertThat(((Number) page.js("return document.querySelectorAll('#posts b, #agenda b').length")).intValue()).isZero();
-            page.js("window.scrollTo(0, 0)");
+            scrollTo(page, ".posts-top");
             page.screenshot("10-posts-scheduled");
 
             // cancel the schedule: nothing is published, the agenda is empty again
@@ -198,7 +199,7 @@ class DashboardViewsTest extends IntegrationTest {
                     && firstId.equals(page.findAll("#posts li.post").get(0).getAttribute("data-id")) ? true : null);
             new Select(page.find("#posts-status")).selectByValue("");
             page.await("both posts", d -> page.findAll("#posts li.post").size() == 2 ? true : null);
-            page.js("window.scrollTo(0, 0)");
+            scrollTo(page, ".list-head");
             page.screenshot("11-posts-published");
             // the only error the browser reports is the refused fake photo (415), which the page explained
             assertThat(page.consoleErrors()).hasSize(1).allMatch(error -> error.contains("/media") && error.contains("415"));
@@ -242,6 +243,7 @@ class DashboardViewsTest extends IntegrationTest {
                     .contains("커트는 <b>좋았는데</b>");
             assertThat(((Number) page.js("return document.querySelectorAll('#audit-rows b').length")).intValue()).isZero();
             assertThat(page.find("#audit-summary").getText()).contains("6");
+            scrollTo(page, "#audit-filters");
             page.screenshot("12-audit");
 
             // filter by action
@@ -402,6 +404,7 @@ class DashboardViewsTest extends IntegrationTest {
             // the numbers as a table too
             page.click("#chart-ratings details summary");
             assertThat(page.find("#chart-ratings table").getText()).contains("5★").contains("2");
+            scrollTo(page, "#analytics-filters");
             page.screenshot("13-analytics");
 
             // by week: as many bars as the API has weeks
@@ -418,7 +421,7 @@ class DashboardViewsTest extends IntegrationTest {
             assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
             long svgWidth = ((Number) phone.js("return document.querySelector('#chart-volume svg').getBoundingClientRect().width")).longValue();
             assertThat(svgWidth).isBetween(260L, 340L); // drawn for the phone, not shrunk from a desktop drawing
-            phone.js("document.getElementById('analytics-filters').scrollIntoView()");
+            scrollTo(phone, "#analytics-totals");
             phone.screenshot("14-phone-analytics");
             phone.click("#tab-posts");
             phone.awaitVisible("#post-composer");
@@ -426,6 +429,7 @@ class DashboardViewsTest extends IntegrationTest {
             phone.click("#tab-audit");
             phone.await("the audit rows", d -> !phone.findAll("#audit-rows tr").isEmpty() ? true : null);
             assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+            scrollTo(phone, "#audit-table");
             phone.screenshot("15-phone-audit");
             assertThat(phone.consoleErrors()).isEmpty();
         }
@@ -435,6 +439,11 @@ class DashboardViewsTest extends IntegrationTest {
 
     private String baseUrl() {
         return "http://127.0.0.1:" + port + "/";
+    }
+
+    /** Scrolls so that the element is at the top, below the sticky bar. */
+    private static void scrollTo(Browser page, String css) {
+        page.js("document.querySelector(arguments[0]).scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", css);
     }
 
     private static Path write(Path dir, String name, byte[] bytes) throws IOException {
