@@ -305,6 +305,7 @@ function renderDashboard() {
   $('.metric-star').hidden = d.averageRating == null;
   bump($('#c-reply-rate'), formatPercent(d.replyRate));
   bump($('#c-median'), formatMinutes(d.medianResponseMinutes));
+  ctx.posts.setCounts(d.posts);
   setText($('#last-sync'), d.lastSyncAt ? t('dash.lastSync', { when: formatRelative(d.lastSyncAt) }) : t('dash.neverSynced'));
 }
 

@@ -5,7 +5,7 @@
 
 import { accessToken, api, ApiError, renew } from './session.js';
 import { $, busy, fromTemplate, h, setText, toast } from './dom.js';
-import { formatBytes, formatDateTime, formatDay, formatTime, has, t } from './i18n.js';
+import { formatBytes, formatDateTime, formatDay, formatNumber, formatTime, has, t } from './i18n.js';
 import { addDays, dayOf, safeZone, timeOf, today, zonedInstant, zoneLabel } from './zone.js';
 
 const PAGE_SIZE = 20;
@@ -64,6 +64,7 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
   let loaded = false;
   let uploads = []; // { id, file, state: 'uploading'|'done'|'error', media, message, xhr, element }
   let uploadSeq = 0;
+  let lastCounts = null;
 
   const zone = () => safeZone(shop.timezone);
 
@@ -759,12 +760,19 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
       shop = next;
       updateChrome();
     },
+    /** The dashboard's post counters (live). */
+    setCounts(counts) {
+      lastCounts = counts || null;
+      setText($('#post-counts'), lastCounts ? t('posts.counts', {
+        scheduled: formatNumber(lastCounts.scheduled), published: formatNumber(lastCounts.published) }) : '');
+    },
     relabel() {
       fillStatusFilter();
       renderComposerTexts();
       for (const [id, card] of cards) renderCard(card, posts.get(id));
       renderAgenda();
       updateChrome();
+      this.setCounts(lastCounts);
     },
     destroy() {
       generation += 1;
@@ -784,6 +792,7 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
       setText(countLabel, '');
       $('#composer-message').hidden = true;
       $('#instagram-missing').hidden = true;
+      setText($('#post-counts'), '');
     },
   };
 }

@@ -163,6 +163,7 @@ class DashboardViewsTest extends IntegrationTest {
             assertThat(day.findElement(By.cssSelector(".agenda-time")).getText()).isEqualTo("오전 10:30");
             assertThat(day.findElement(By.cssSelector(".agenda-caption")).getText()).startsWith("이번 주 예약 오픈!");
             assertThat(((Number) page.js("return document.querySelectorAll('#posts b, #agenda b').length")).intValue()).isZero();
+            page.await("the scheduled counter", d -> page.find("#post-counts").getText().startsWith("예약 1개"));
             scrollTo(page, ".posts-top");
             page.screenshot("10-posts-scheduled");
 
@@ -190,6 +191,7 @@ class DashboardViewsTest extends IntegrationTest {
                     .startsWith("https://www.instagram.com/p/");
             assertThat(second.findElement(By.cssSelector(".post-actions")).isDisplayed()).isFalse();
             assertThat(instagram.published()).hasSize(1);
+            page.await("the post counters", d -> page.find("#post-counts").getText().equals("예약 0개 · 지금까지 게시 1개"));
             assertThat(INSTAGRAM.captionOf(instagram.published().get(0))).startsWith(secondCaption.strip() + "\n\n#");
             assertThat(page.js("return window.__sameDocument")).isEqualTo("yes");
 

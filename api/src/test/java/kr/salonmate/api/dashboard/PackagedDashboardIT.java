@@ -151,6 +151,7 @@ class PackagedDashboardIT {
                         "const img = arguments[0].querySelector('img'); return !!img && img.complete && img.naturalWidth > 0",
                         upload)));
                 assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+                phone.js("arguments[0].scrollIntoView({block: 'center'})", upload);
                 phone.screenshot("20-packaged-phone-posts");
                 phone.click("#tab-audit");
                 phone.await("the audit entries", d -> phone.findAll("#audit-rows tr").size() >= 6 ? true : null);
