@@ -100,7 +100,7 @@ export function createAudit({ shop: initialShop, me, describeError }) {
     }
     if (entry.detail) parts.push(h('p', { class: 'audit-detail muted' }, entry.detail));
     if (entry.model) parts.push(h('p', { class: 'audit-model muted' }, t('audit.model', { model: entry.model })));
-    return parts.length ? parts : [h('span', { class: 'muted' }, '—')];
+    return h('div', { class: 'audit-content-inner' }, parts.length ? parts : h('span', { class: 'muted' }, '—'));
   }
 
   function render() {

@@ -70,7 +70,7 @@ class DashboardViewsTest extends IntegrationTest {
         Path liar = write(dir, "not-a-photo.jpg", TestImages.notAnImage());
         Path panorama = write(dir, "panorama.jpg", TestImages.jpeg(1500, 500));
 
-        try (Browser page = Browser.open(baseUrl(), 1280, 1000, "ko")) {
+        try (Browser page = Browser.open(baseUrl(), 1280, 1300, "ko")) {
             inLosAngeles(page);
             logIn(page, owner);
 
@@ -102,8 +102,8 @@ class DashboardViewsTest extends IntegrationTest {
             assertThat(wide.getText()).contains("1500×500").contains("4:5");
             page.click("#post-create");
             assertThat(page.awaitVisible("#composer-message").getText()).contains("빨간색");
-            lie.findElement(By.cssSelector(".upload-remove")).click();
-            wide.findElement(By.cssSelector(".upload-remove")).click();
+            press(page, lie.findElement(By.cssSelector(".upload-remove")));
+            press(page, wide.findElement(By.cssSelector(".upload-remove")));
             assertThat(page.findAll("#uploads li")).hasSize(1);
 
             // the post: created with a brief, the caption arrives over the socket
@@ -125,7 +125,7 @@ class DashboardViewsTest extends IntegrationTest {
             WebElement tags = first.findElement(By.cssSelector(".post-hashtags"));
             tags.clear();
             tags.sendKeys("#살롱루미, 레이어드컷 #겨울헤어");
-            first.findElement(By.cssSelector(".post-save")).click();
+            press(page, first.findElement(By.cssSelector(".post-save")));
             String postPath = owner.shop("/posts/" + firstId);
             JsonNode saved = eventually(() -> api.get(postPath, owner.token()).json(),
                     p -> p.path("caption").asText().startsWith("이번 주"), "the edited caption");
@@ -142,13 +142,13 @@ class DashboardViewsTest extends IntegrationTest {
                     };
                     """);
             LocalDate tomorrow = LocalDate.now(SEOUL).plusDays(1);
-            first.findElement(By.cssSelector(".post-schedule")).click();
+            press(page, first.findElement(By.cssSelector(".post-schedule")));
             WebElement date = first.findElement(By.cssSelector(".schedule-date"));
             assertThat(date.equals(page.driver().switchTo().activeElement())).isTrue();
             assertThat(first.findElement(By.cssSelector(".schedule-zone")).getText()).contains("Asia/Seoul (UTC+09:00)");
             setValue(page, date, tomorrow.toString());
             setValue(page, first.findElement(By.cssSelector(".schedule-time")), "10:30");
-            first.findElement(By.cssSelector(".schedule-submit")).click();
+            press(page, first.findElement(By.cssSelector(".schedule-submit")));
             page.await("the scheduled post", d -> "SCHEDULED".equals(first.getAttribute("data-status")));
             Instant expected = tomorrow.atTime(LocalTime.of(10, 30)).atZone(SEOUL).toInstant();
             assertThat(api.get(postPath, owner.token()).json().path("scheduledAt").asText()).isEqualTo(expected.toString());
@@ -168,7 +168,7 @@ class DashboardViewsTest extends IntegrationTest {
             page.screenshot("10-posts-scheduled");
 
             // cancel the schedule: nothing is published, the agenda is empty again
-            first.findElement(By.cssSelector(".post-cancel")).click();
+            press(page, first.findElement(By.cssSelector(".post-cancel")));
             page.await("the cancelled post", d -> "CANCELLED".equals(first.getAttribute("data-status")));
             page.awaitVisible("#agenda-empty");
             assertThat(instagram.publishCalls()).isZero();
@@ -184,7 +184,7 @@ class DashboardViewsTest extends IntegrationTest {
             page.await("the second caption", d -> "READY".equals(second.getAttribute("data-status")));
             String secondCaption = second.findElement(By.cssSelector(".post-caption")).getAttribute("value");
             page.js("window.__sameDocument = 'yes'");
-            second.findElement(By.cssSelector(".post-publish")).click();
+            press(page, second.findElement(By.cssSelector(".post-publish")));
             page.await("the published post", d -> "PUBLISHED".equals(second.getAttribute("data-status")));
             assertThat(second.findElement(By.cssSelector(".status-chip")).getText()).isEqualTo("게시됨");
             assertThat(second.findElement(By.cssSelector(".post-permalink")).getAttribute("href"))
@@ -364,7 +364,7 @@ class DashboardViewsTest extends IntegrationTest {
         String topKeyword = expected.path("keywords").path(0).path("term").asText();
         long topCount = expected.path("keywords").path(0).path("count").asLong();
 
-        try (Browser page = Browser.open(baseUrl(), 1280, 1100, "ko")) {
+        try (Browser page = Browser.open(baseUrl(), 1280, 1400, "ko")) {
             logIn(page, owner);
             page.click("#tab-analytics");
             page.await("the charts", d -> page.findAll("#chart-volume svg").size() == 1 ? true : null);
@@ -403,11 +403,11 @@ class DashboardViewsTest extends IntegrationTest {
             assertThat(page.findAll("#chart-keywords text.chart-label").get(0).getAttribute("textContent")).isEqualTo(topKeyword);
             assertThat(page.findAll("#chart-keywords rect.chart-bar").get(0).getAttribute("data-value"))
                     .isEqualTo(String.valueOf(topCount));
+            scrollTo(page, "#analytics-filters");
+            page.screenshot("13-analytics");
             // the numbers as a table too
             page.click("#chart-ratings details summary");
             assertThat(page.find("#chart-ratings table").getText()).contains("5★").contains("2");
-            scrollTo(page, "#analytics-filters");
-            page.screenshot("13-analytics");
 
             // by week: as many bars as the API has weeks
             new Select(page.find("#analytics-bucket")).selectByValue("WEEK");
@@ -441,6 +441,12 @@ class DashboardViewsTest extends IntegrationTest {
 
     private String baseUrl() {
         return "http://127.0.0.1:" + port + "/";
+    }
+
+    /** Clicks like a person would: the element scrolled to the middle of the screen first (toasts sit at the bottom). */
+    private static void press(Browser page, WebElement element) {
+        page.js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     /** Scrolls so that the element is at the top, below the sticky bar. */
