@@ -593,7 +593,7 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
         renderUpload(upload);
       }).catch(error => {
         if (error && error.code === 'ABORTED') return;
-        failUpload(upload, uploadError(error));
+        failUpload(upload, uploadError(error, upload));
       });
     }
     updateComposer();
@@ -606,10 +606,10 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
     updateComposer();
   }
 
-  function uploadError(error) {
+  function uploadError(error, upload) {
     if (!(error instanceof ApiError)) return t('error.generic');
     if (error.status === 415) return t('posts.upload.unsupported');
-    if (error.status === 413) return t('posts.upload.tooLarge', { size: '' }).trim();
+    if (error.status === 413) return t('posts.upload.tooLarge', { size: formatBytes(upload.file.size) });
     return describeError(error);
   }
 

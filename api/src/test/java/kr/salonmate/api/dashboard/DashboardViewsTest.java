@@ -69,6 +69,7 @@ class DashboardViewsTest extends IntegrationTest {
         Path square = write(dir, "nails.png", TestImages.png(1080, 1080));
         Path liar = write(dir, "not-a-photo.jpg", TestImages.notAnImage());
         Path panorama = write(dir, "panorama.jpg", TestImages.jpeg(1500, 500));
+        Path huge = write(dir, "huge.jpg", new byte[10 * 1024 * 1024 + 1]);
 
         try (Browser page = Browser.open(baseUrl(), 1280, 1300, "ko")) {
             inLosAngeles(page);
@@ -89,8 +90,13 @@ class DashboardViewsTest extends IntegrationTest {
             page.await("the notice to go", d -> !page.find("#instagram-missing").isDisplayed());
 
             // photos: what the API refuses says why, with the bytes sniffed by the server
+            page.js("""
+                    window.__uploads = 0;
+                    const realOpen = XMLHttpRequest.prototype.open;
+                    XMLHttpRequest.prototype.open = function (...args) { window.__uploads += 1; return realOpen.apply(this, args); };
+                    """);
             page.find("#post-files").sendKeys(String.join("\n", portrait.toString(), liar.toString(),
-                    panorama.toString()));
+                    panorama.toString(), huge.toString()));
             WebElement good = upload(page, "겨울-레이어드.jpg");
             page.await("the portrait uploaded", d -> "done".equals(good.getAttribute("data-state")));
             assertThat(good.findElement(By.cssSelector(".upload-status")).getText()).contains("1080×1350");
@@ -100,10 +106,15 @@ class DashboardViewsTest extends IntegrationTest {
             WebElement wide = upload(page, "panorama.jpg");
             page.await("the panorama checked", d -> "error".equals(wide.getAttribute("data-state")));
             assertThat(wide.getText()).contains("1500×500").contains("4:5");
+            WebElement big = upload(page, "huge.jpg"); // over 10 MiB: refused in the page, never sent
+            assertThat(big.getAttribute("data-state")).isEqualTo("error");
+            assertThat(big.getText()).contains("10MB보다 커서 올릴 수 없어요 (10MB)");
+            assertThat(page.js("return window.__uploads")).isEqualTo(3L);
             page.click("#post-create");
             assertThat(page.awaitVisible("#composer-message").getText()).contains("빨간색");
             press(page, lie.findElement(By.cssSelector(".upload-remove")));
             press(page, wide.findElement(By.cssSelector(".upload-remove")));
+            press(page, big.findElement(By.cssSelector(".upload-remove")));
             assertThat(page.findAll("#uploads li")).hasSize(1);
 
             // the post: created with a brief, the caption arrives over the socket
