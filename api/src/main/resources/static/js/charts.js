@@ -49,7 +49,10 @@ export function barsWithLine(o) {
   const width = Math.max(260, Math.round(o.width));
   const height = o.height || 220;
   const left = 34;
-  const right = o.line ? 40 : 10;
+  const lineMax = o.line ? (o.lineMax || niceMax(Math.max(0, ...o.line.filter(v => v != null)))) : 0;
+  const lineText = o.lineText || (v => String(v));
+  // room on the right for the line's scale ('5.0★', '3일 11시간'): about 8 px a character at 11 px
+  const right = o.line ? Math.min(96, 14 + 8 * Math.max(...[lineMax, 0].map(v => Array.from(lineText(v)).length))) : 10;
   const top = 18;
   const bottom = 30;
   const plotW = width - left - right;
@@ -85,8 +88,6 @@ export function barsWithLine(o) {
   });
   // the line on its own scale (right)
   if (o.line) {
-    const lineMax = o.lineMax || niceMax(Math.max(0, ...o.line.filter(v => v != null)));
-    const lineText = o.lineText || (v => String(v));
     svg.append(s('text', { class: 'chart-axis chart-axis-line', x: left + plotW + 6, y: top + 4 }, lineText(lineMax)));
     svg.append(s('text', { class: 'chart-axis chart-axis-line', x: left + plotW + 6, y: top + plotH + 4 }, lineText(0)));
     const points = o.line.map((value, i) => value == null ? null

@@ -288,6 +288,7 @@ let auditTimer = null;
 /** A review changed: the audit page on screen gets its new entries (at most once a second). */
 function refreshAuditSoon(current) {
   if (!current.audit || $('#audit-panel').hidden) return;
+  if ($('#audit-table').getBoundingClientRect().top < 0) return; // reading further down: new rows would push it away
   clearTimeout(auditTimer);
   auditTimer = setTimeout(() => { if (ctx === current && !$('#audit-panel').hidden) current.audit.refresh(); }, 1000);
 }

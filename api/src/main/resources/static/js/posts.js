@@ -50,6 +50,11 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
   const uploadList = $('#uploads');
   const fileInput = $('#post-files');
   const agenda = $('#agenda');
+  // "Instagram is not connected" (built once: a live update must not replace the button someone is about to press)
+  const missing = $('#instagram-missing');
+  const missingText = h('span', {});
+  const missingAction = h('button', { type: 'button', class: 'link-button', onclick: () => onConnectInstagram() });
+  missing.replaceChildren(missingText, missingAction);
 
   const canEdit = true; // every member (STAFF and up) prepares posts
   const canPublish = role === 'OWNER' || role === 'MANAGER';
@@ -185,13 +190,10 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
     moreButton.hidden = order.length >= total;
     setText(countLabel, hasItems ? t('posts.count', { n: total }) : '');
     const instagram = shop.connections && shop.connections.instagram;
-    const missing = $('#instagram-missing');
     missing.hidden = !!instagram;
-    if (!instagram) {
-      missing.replaceChildren(h('span', {}, t('posts.instagramMissing')),
-        role === 'OWNER' ? h('button', { type: 'button', class: 'link-button', onclick: onConnectInstagram },
-          t('posts.instagramMissing.action')) : null);
-    }
+    setText(missingText, t('posts.instagramMissing'));
+    setText(missingAction, t('posts.instagramMissing.action'));
+    missingAction.hidden = role !== 'OWNER';
   }
 
   // --- the agenda: scheduled posts by day in the shop's zone ----------------------------------------------
@@ -206,6 +208,7 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
       byDay.get(day).push(post);
     }
     const now = today(zone());
+    const focused = agenda.contains(document.activeElement) ? document.activeElement.closest('.agenda-item') : null;
     agenda.replaceChildren(...[...byDay].map(([day, items]) => h('li', { class: 'agenda-day', dataset: { day } },
       h('h3', { class: 'agenda-date' }, h('time', { datetime: day }, formatDay(day)),
         day === now ? h('span', { class: 'agenda-today' }, t('posts.agenda.today'))
@@ -214,6 +217,10 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
         h('button', { type: 'button', class: 'agenda-link', onclick: () => focusCard(post.id) },
           h('time', { class: 'agenda-time', datetime: post.scheduledAt }, formatTime(post.scheduledAt, zone())),
           h('span', { class: 'agenda-caption' }, snippet(post.caption) || t('posts.noCaption')))))))));
+    if (focused) { // keep a keyboard user's place when the agenda is redrawn
+      const again = agenda.querySelector(`.agenda-item[data-id="${focused.dataset.id}"] button`);
+      (again || $('#agenda-title')).focus();
+    }
     $('#agenda-empty').hidden = byDay.size > 0;
     setText($('#agenda-zone'), t('posts.zone', { zone: zoneLabel(zone()) }));
   }
@@ -791,7 +798,8 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
       statusFilter.value = '';
       setText(countLabel, '');
       $('#composer-message').hidden = true;
-      $('#instagram-missing').hidden = true;
+      missing.hidden = true;
+      missing.replaceChildren();
       setText($('#post-counts'), '');
     },
   };
