@@ -106,13 +106,16 @@ export function barsWithLine(o) {
         dataset: { label: o.labels[i], value: o.line[i] } }, s('title', {}, `${o.labels[i]}: ${o.lineName} ${lineText(o.line[i])}`)));
     });
   }
-  // x labels: as many as fit
-  const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(plotW / 52))));
+  // x labels: as many as fit, every k-th, and the last one if it has room (about 52 px a label)
+  const gap = 52;
+  const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(plotW / gap))));
+  let lastShown = -Infinity;
   o.labels.forEach((label, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
-    if (i === n - 1 && i % every !== 0 && (n - 1) % every < every / 2) return; // too close to the previous one
-    svg.append(s('text', { class: 'chart-axis', x: (left + slot * i + slot / 2).toFixed(1), y: height - 10,
-      'text-anchor': 'middle' }, label));
+    const x = left + slot * i + slot / 2;
+    const wanted = i % every === 0 || i === n - 1;
+    if (!wanted || x - lastShown < gap) return;
+    lastShown = x;
+    svg.append(s('text', { class: 'chart-axis', x: x.toFixed(1), y: height - 10, 'text-anchor': 'middle' }, label));
   });
   return svg;
 }
