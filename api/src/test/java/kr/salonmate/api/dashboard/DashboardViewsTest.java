@@ -259,7 +259,13 @@ class DashboardViewsTest extends IntegrationTest {
             scrollTo(page, "#audit-filters");
             page.screenshot("12-audit");
 
-            // filter by action
+            // filter by person (the owner edited and approved), then by action
+            new Select(page.find("#audit-actor")).selectByValue(owner.userId());
+            page.await("only the owner's steps", d -> page.findAll("#audit-rows tr").size() == 2 ? true : null);
+            assertThat(page.findAll("#audit-rows tr")).extracting(tr -> tr.getAttribute("data-action"))
+                    .containsExactly("APPROVED", "EDITED");
+            new Select(page.find("#audit-actor")).selectByValue("");
+            page.await("everyone's steps", d -> page.findAll("#audit-rows tr").size() == 6 ? true : null);
             new Select(page.find("#audit-action")).selectByValue("EDITED");
             page.await("only the edit", d -> page.findAll("#audit-rows tr").size() == 1 ? true : null);
             assertThat(page.find("#audit-rows tr").getAttribute("data-action")).isEqualTo("EDITED");
@@ -436,6 +442,16 @@ class DashboardViewsTest extends IntegrationTest {
             assertThat(svgWidth).isBetween(260L, 340L); // drawn for the phone, not shrunk from a desktop drawing
             scrollTo(phone, "#analytics-totals");
             phone.screenshot("14-phone-analytics");
+            // in English too, redrawn in place
+            phone.click("#lang-switch");
+            phone.await("English charts", d -> "Reviews and average rating".equals(
+                    phone.find("#chart-volume svg title").getAttribute("textContent")));
+            assertThat(phone.find("#tab-analytics").getText()).isEqualTo("Analytics");
+            assertThat(phone.find("#analytics-totals [data-metric=reviews] dt").getText()).isEqualTo("Reviews");
+            assertThat(phone.find("#chart-ai text.chart-legend[data-label='As written']").getAttribute("textContent"))
+                    .isEqualTo("As written 1 (50%)");
+            assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+            phone.click("#lang-switch");
             phone.click("#tab-posts");
             phone.awaitVisible("#post-composer");
             assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
