@@ -334,8 +334,11 @@ export function createPosts({ shop: initialShop, role, describeError, onConnectI
     $('.caption-drafting', card).hidden = !drafting;
     setText($('.caption-drafting-text', card), t('posts.drafting'));
 
+    // while the AI writes, the (empty) editor keeps its place under the placeholder: nothing moves when it lands
     const editor = $('.caption-editor', card);
-    editor.hidden = !editable;
+    editor.hidden = !(editable || drafting);
+    editor.classList.toggle('under-placeholder', drafting);
+    editor.inert = drafting;
     const caption = $('.post-caption', card);
     const tags = $('.post-hashtags', card);
     setText($('.caption-label', card), t('posts.caption'));

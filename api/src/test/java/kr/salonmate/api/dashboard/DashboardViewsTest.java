@@ -117,13 +117,27 @@ class DashboardViewsTest extends IntegrationTest {
             press(page, big.findElement(By.cssSelector(".upload-remove")));
             assertThat(page.findAll("#uploads li")).hasSize(1);
 
-            // the post: created with a brief, the caption arrives over the socket
+            // the post: created with a brief, the caption arrives over the socket without moving the page
+            page.js("""
+                    window.__heights = [];
+                    new MutationObserver(() => {
+                      for (const li of document.querySelectorAll('#posts li.post')) {
+                        window.__heights.push(li.dataset.status + ' ' + li.querySelector('.post-card').offsetHeight);
+                      }
+                    }).observe(document.getElementById('posts'),
+                        { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+                    """);
             page.type("#post-brief", "겨울 레이어드 컷 신규 오픈");
             page.click("#post-create");
             WebElement first = page.await("the new post", d -> page.findAll("#posts li.post").stream().findFirst().orElse(null));
             assertThat(page.findAll("#uploads li")).isEmpty();
             String firstId = first.getAttribute("data-id");
             page.await("the AI caption", d -> "READY".equals(first.getAttribute("data-status")));
+            @SuppressWarnings("unchecked")
+            List<String> heights = (List<String>) page.js("return window.__heights");
+            assertThat(heights).anyMatch(h -> h.startsWith("DRAFTING ")).anyMatch(h -> h.startsWith("READY "));
+            assertThat(heights.stream().map(h -> h.substring(h.indexOf(' ') + 1)).distinct().toList())
+                    .as("the card's height while drafting and when ready: %s", heights).hasSize(1);
             WebElement caption = first.findElement(By.cssSelector(".post-caption"));
             assertThat(caption.getAttribute("value")).contains("겨울 레이어드 컷");
             assertThat(first.findElement(By.cssSelector(".post-hashtags")).getAttribute("value")).startsWith("#");
