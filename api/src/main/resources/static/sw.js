@@ -2,7 +2,7 @@
 // installed app opens without a network. It never touches the API (/v1/**), the live socket (/ws) or anything
 // else: those requests are not intercepted at all, so no review, token or counter is ever cached.
 
-const CACHE = 'salonmate-shell-v1';
+const CACHE = 'salonmate-shell-v2';
 const SHELL = [
   '/',
   '/app.css',
@@ -14,6 +14,11 @@ const SHELL = [
   '/js/dom.js',
   '/js/inbox.js',
   '/js/settings.js',
+  '/js/posts.js',
+  '/js/audit.js',
+  '/js/analytics.js',
+  '/js/charts.js',
+  '/js/zone.js',
   '/icons/icon.svg',
   '/icons/icon-192.png',
   '/icons/icon-512.png',

@@ -11,7 +11,7 @@ const MAX_RETRY_MS = 30_000;
 
 /**
  * @param {string} shopId
- * @param {{onReview: Function, onDashboard: Function, onConnected: Function, onStatus: Function}} handlers
+ * @param {{onReview: Function, onPost: Function, onDashboard: Function, onConnected: Function, onStatus: Function}} handlers
  *   onStatus receives 'connecting' | 'live' | 'reconnecting'
  */
 export function connectLive(shopId, handlers) {
@@ -48,6 +48,7 @@ export function connectLive(shopId, handlers) {
     handlers.onStatus('live');
     client.subscribe(`/topic/shops/${shopId}/reviews`, message => handlers.onReview(JSON.parse(message.body)));
     client.subscribe(`/topic/shops/${shopId}/dashboard`, message => handlers.onDashboard(JSON.parse(message.body)));
+    client.subscribe(`/topic/shops/${shopId}/posts`, message => handlers.onPost(JSON.parse(message.body)));
     const wasReconnect = everConnected;
     everConnected = true;
     handlers.onConnected(wasReconnect);

@@ -1,4 +1,5 @@
-// SalonMate dashboard: sign-up/login, then the shop's live dashboard (counters, inbox, settings).
+// SalonMate dashboard: sign-up/login, then the shop's live dashboard (counters, inbox, posts, audit trail,
+// analytics, settings).
 
 import * as session from './session.js';
 import { ApiError } from './session.js';
@@ -8,8 +9,11 @@ import { applyStatic, formatMinutes, formatNumber, formatPercent, formatRating, 
 import { connectLive } from './live.js';
 import { createInbox, SOURCES, STATUSES } from './inbox.js';
 import { createSettings } from './settings.js';
+import { createPosts } from './posts.js';
+import { createAudit } from './audit.js';
+import { createAnalytics } from './analytics.js';
 
-let ctx = null; // the open shop: { membership, shop, dashboard, inbox, settings, live }
+let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
 
 // --- start ------------------------------------------------------------------------------------------------
@@ -39,6 +43,9 @@ onLangChange(() => {
     renderShop();
     renderDashboard();
     ctx.inbox.relabel();
+    ctx.posts.relabel();
+    if (ctx.audit) ctx.audit.relabel();
+    if (ctx.analytics) ctx.analytics.relabel();
   }
   renderLive(liveState);
 });
@@ -157,6 +164,7 @@ async function openShop(membership, memberships) {
   closeShop();
   const shop = await session.api('GET', `/v1/shops/${membership.shopId}`);
   ctx = { membership, memberships, shop, dashboard: null };
+  const canManage = membership.role === 'OWNER' || membership.role === 'MANAGER';
   ctx.inbox = createInbox({
     shop,
     role: membership.role,
@@ -183,6 +191,20 @@ async function openShop(membership, memberships) {
     onSync: button => syncNow(button),
     describeError,
   });
+  ctx.posts = createPosts({
+    shop,
+    role: membership.role,
+    describeError,
+    onConnectInstagram: () => {
+      selectTab($('#tab-settings'));
+      $('#instagram-user').focus();
+    },
+  });
+  // the audit trail and analytics are for managers and owners (the API answers 403 to staff)
+  ctx.audit = canManage ? createAudit({ shop, me: session.user(), describeError }) : null;
+  ctx.analytics = canManage ? createAnalytics({ shop, describeError }) : null;
+  $('#tab-audit').hidden = !canManage;
+  $('#tab-analytics').hidden = !canManage;
   renderShop();
   selectTab($('#tab-inbox'));
   $('#filters').reset();
@@ -192,7 +214,12 @@ async function openShop(membership, memberships) {
     session.api('GET', `/v1/shops/${shop.id}/dashboard`).then(d => { if (ctx === current) { ctx.dashboard = d; renderDashboard(); } }),
   ]);
   ctx.live = connectLive(shop.id, {
-    onReview: review => { if (ctx === current) ctx.inbox.applyLive(review); },
+    onReview: review => {
+      if (ctx !== current) return;
+      ctx.inbox.applyLive(review);
+      refreshAuditSoon(current);
+    },
+    onPost: post => { if (ctx === current) ctx.posts.applyLive(post); },
     onDashboard: dashboard => { if (ctx === current) { ctx.dashboard = dashboard; renderDashboard(); } },
     onStatus: renderLive,
     onConnected: () => { if (ctx === current) catchUp(current); },
@@ -208,6 +235,7 @@ async function catchUp(current, attempt = 0) {
       session.api('GET', `/v1/shops/${current.shop.id}`),
       session.api('GET', `/v1/shops/${current.shop.id}/dashboard`),
       current.inbox.catchUp(),
+      current.posts.catchUp(),
     ]);
     if (ctx !== current) return;
     ctx.shop = shop;
@@ -231,7 +259,11 @@ function closeShop() {
   ctx = null;
   if (closing.live) closing.live.stop();
   closing.inbox.destroy();
+  closing.posts.destroy();
+  if (closing.audit) closing.audit.destroy();
+  if (closing.analytics) closing.analytics.destroy();
   closing.settings.destroy();
+  clearTimeout(auditTimer);
 }
 
 function renderShop() {
@@ -246,6 +278,19 @@ function renderShop() {
   switcher.value = membership.shopId;
   $('#sync-now').hidden = membership.role === 'STAFF' || !(shop.connections && shop.connections.google);
   ctx.settings.render(shop);
+  ctx.posts.setShop(shop);
+  if (ctx.audit) ctx.audit.setShop(shop);
+  if (ctx.analytics) ctx.analytics.setShop(shop);
+}
+
+let auditTimer = null;
+
+/** A review changed: the audit page on screen gets its new entries (at most once a second). */
+function refreshAuditSoon(current) {
+  if (!current.audit || $('#audit-panel').hidden) return;
+  if ($('#audit-table').getBoundingClientRect().top < 0) return; // reading further down: new rows would push it away
+  clearTimeout(auditTimer);
+  auditTimer = setTimeout(() => { if (ctx === current && !$('#audit-panel').hidden) current.audit.refresh(); }, 1000);
 }
 
 function renderDashboard() {
@@ -261,6 +306,7 @@ function renderDashboard() {
   $('.metric-star').hidden = d.averageRating == null;
   bump($('#c-reply-rate'), formatPercent(d.replyRate));
   bump($('#c-median'), formatMinutes(d.medianResponseMinutes));
+  ctx.posts.setCounts(d.posts);
   setText($('#last-sync'), d.lastSyncAt ? t('dash.lastSync', { when: formatRelative(d.lastSyncAt) }) : t('dash.neverSynced'));
 }
 
@@ -314,11 +360,12 @@ function fillFilterOptions() {
 // --- tabs (the WAI-ARIA tabs pattern: arrows move, Enter/Space or click select) -----------------------------
 
 function wireTablist(tablist, onSelect) {
-  const tabs = $$('[role=tab]', tablist);
   tablist.onSelect = onSelect;
-  tabs.forEach((tab, index) => {
+  $$('[role=tab]', tablist).forEach(tab => {
     tab.addEventListener('click', () => selectTab(tab));
     tab.addEventListener('keydown', event => {
+      const tabs = $$('[role=tab]', tablist).filter(other => !other.hidden); // a role may not see every tab
+      const index = tabs.indexOf(tab);
       const step = { ArrowRight: 1, ArrowLeft: -1, Home: -index, End: tabs.length - 1 - index }[event.key];
       if (step === undefined) return;
       event.preventDefault();
@@ -341,7 +388,24 @@ function selectTab(tab) {
   if (tablist.onSelect) tablist.onSelect(tab);
 }
 
-function showDashboardTab() { /* panels switch in selectTab */ }
+/** On a narrow phone the tab strip scrolls sideways: bring the chosen tab into it (the page does not move). */
+function revealTab(tab) {
+  const strip = tab.parentElement;
+  const box = strip.getBoundingClientRect();
+  const place = tab.getBoundingClientRect();
+  if (place.left < box.left) strip.scrollLeft -= box.left - place.left + 12;
+  else if (place.right > box.right) strip.scrollLeft += place.right - box.right + 12;
+}
+
+/** Panels switch in selectTab; a view loads what it shows the first time it is opened. */
+function showDashboardTab(tab) {
+  if (!ctx) return;
+  revealTab(tab);
+  const view = { 'tab-posts': ctx.posts, 'tab-audit': ctx.audit, 'tab-analytics': ctx.analytics }[tab.id];
+  if (!view) return;
+  view.ensureLoaded().catch(error => toast(describeError(error), 'error'));
+  if (view.shown) view.shown();
+}
 
 // --- live indicator and errors ----------------------------------------------------------------------------
 

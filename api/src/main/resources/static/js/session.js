@@ -98,6 +98,40 @@ export async function api(method, path, body, options = {}) {
   }
 }
 
+/**
+ * Downloads a file from the API as the signed-in user (the token goes in the Authorization header, never in a URL):
+ * {blob, filename}. A 401 renews the token once and tries again, as api() does.
+ */
+export async function apiFile(path, accept) {
+  const attempt = async token => {
+    let response;
+    try {
+      response = await fetch(path, {
+        headers: { Accept: accept, Authorization: `Bearer ${token}` }, cache: 'no-store', credentials: 'same-origin',
+      });
+    } catch (cause) {
+      throw new ApiError(0, 'NETWORK', cause.message);
+    }
+    if (!response.ok) {
+      let error = {};
+      try { error = (await response.json()).error || {}; } catch { /* not JSON */ }
+      throw new ApiError(response.status, error.code, error.message, error.details, response.headers.get('Retry-After'));
+    }
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const named = /filename="?([^";]+)"?/i.exec(disposition);
+    return { blob: await response.blob(), filename: named ? named[1] : null };
+  };
+  try {
+    return await attempt(await accessToken());
+  } catch (error) {
+    if (error.status === 401 && current) {
+      await renew();
+      return attempt(current.accessToken);
+    }
+    throw error;
+  }
+}
+
 function start(body) {
   current = {
     user: body.user,

@@ -1,5 +1,5 @@
-// Settings: how replies are written (tone, language, signature, auto-draft, auto-publish) and the Google
-// Business Profile connection with its "sync now".
+// Settings: how replies are written (tone, language, signature, auto-draft, auto-publish), the Google Business
+// Profile connection with its "sync now", and the Instagram account posts are published to.
 
 import { api } from './session.js';
 import { $, busy, h, setText, toast } from './dom.js';
@@ -8,6 +8,7 @@ import { formatDateTime, t } from './i18n.js';
 export function createSettings({ shop, role, onShopChanged, onSync, describeError }) {
   const replyForm = $('#reply-settings');
   const googleForm = $('#google-form');
+  const instagramForm = $('#instagram-form');
   const isOwner = role === 'OWNER';
 
   function fillAutoPublishOptions() {
@@ -24,6 +25,7 @@ export function createSettings({ shop, role, onShopChanged, onSync, describeErro
 
   function render(current) {
     renderGoogle(current);
+    renderInstagram(current);
     fillAutoPublishOptions();
     if (replyForm.dataset.dirty === 'true') return; // the owner is editing: keep what they typed
     const settings = current.replySettings || {};
@@ -55,6 +57,56 @@ export function createSettings({ shop, role, onShopChanged, onSync, describeErro
     for (const element of googleForm.elements) {
       if (element.id !== 'google-sync') element.disabled = !isOwner;
     }
+  }
+
+  function renderInstagram(current) {
+    const instagram = current.connections && current.connections.instagram;
+    const state = $('#instagram-state');
+    state.dataset.connected = String(!!instagram);
+    state.replaceChildren(
+      h('span', { class: 'connection-dot', 'aria-hidden': 'true' }),
+      instagram ? t('instagram.connected', { when: formatDateTime(instagram.connectedAt, current.timezone) })
+        : t('instagram.notConnected'),
+      instagram ? h('code', { class: 'connection-path' }, instagram.igUserId) : null,
+    );
+    if (instagram && !instagramForm.elements.igUserId.value) instagramForm.elements.igUserId.value = instagram.igUserId;
+    setText($('#instagram-connect'), t(instagram ? 'instagram.reconnect' : 'instagram.connect'));
+    for (const element of instagramForm.elements) element.disabled = !isOwner;
+  }
+
+  async function connectInstagram(event) {
+    event.preventDefault();
+    const message = $('#instagram-message');
+    message.hidden = true;
+    const elements = instagramForm.elements;
+    for (const name of ['igUserId', 'accessToken']) {
+      const input = elements[name];
+      input.value = input.value.trim();
+      if (!input.checkValidity()) {
+        input.setAttribute('aria-invalid', 'true');
+        setText(message, name === 'igUserId' ? t('instagram.badId') : `${t('instagram.accessToken')}: ${input.validationMessage}`);
+        message.hidden = false;
+        input.focus();
+        return;
+      }
+      input.removeAttribute('aria-invalid');
+    }
+    await busy($('#instagram-connect'), async () => {
+      try {
+        const updated = await api('PUT', `/v1/shops/${shop.id}/connections/instagram`, {
+          igUserId: elements.igUserId.value,
+          accessToken: elements.accessToken.value,
+        });
+        elements.accessToken.value = ''; // the token is not kept in the page once the server has it
+        onShopChanged(updated);
+        toast(t('instagram.connectedToast'), 'success');
+      } catch (error) {
+        const details = (error && error.details) || {};
+        setText(message, details.accessToken ? t('instagram.badToken') : details.igUserId ? t('instagram.badId')
+          : error && error.code === 'UPSTREAM_UNAVAILABLE' ? t('instagram.unavailable') : describeError(error));
+        message.hidden = false;
+      }
+    });
   }
 
   async function saveReplySettings(event) {
@@ -122,6 +174,7 @@ export function createSettings({ shop, role, onShopChanged, onSync, describeErro
   replyForm.addEventListener('change', onEdit);
   replyForm.addEventListener('submit', saveReplySettings);
   googleForm.addEventListener('submit', connectGoogle);
+  instagramForm.addEventListener('submit', connectInstagram);
   $('#google-sync').addEventListener('click', onSyncClick);
 
   return {
@@ -132,6 +185,9 @@ export function createSettings({ shop, role, onShopChanged, onSync, describeErro
       delete replyForm.dataset.dirty;
       replyForm.removeEventListener('submit', saveReplySettings);
       googleForm.removeEventListener('submit', connectGoogle);
+      instagramForm.removeEventListener('submit', connectInstagram);
+      instagramForm.reset();
+      $('#instagram-message').hidden = true;
       $('#google-sync').removeEventListener('click', onSyncClick);
       googleForm.reset();
       $('#google-message').hidden = true;

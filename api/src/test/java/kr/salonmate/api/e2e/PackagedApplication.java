@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The packaged jar, started as its own process exactly as a user would start it. */
-final class PackagedApplication implements AutoCloseable {
+public final class PackagedApplication implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -38,7 +38,7 @@ final class PackagedApplication implements AutoCloseable {
         return jars[0].toPath();
     }
 
-    static PackagedApplication start(String name, Map<String, String> properties) throws Exception {
+    public static PackagedApplication start(String name, Map<String, String> properties) throws Exception {
         int port = freePort();
         Path log = Path.of("target", "e2e-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -74,7 +74,7 @@ final class PackagedApplication implements AutoCloseable {
         throw new IllegalStateException("The application did not become healthy in 90 s:\n" + app.logTail());
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -88,7 +88,7 @@ final class PackagedApplication implements AutoCloseable {
         process.waitFor();
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
