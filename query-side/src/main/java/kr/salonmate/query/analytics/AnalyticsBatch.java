@@ -32,18 +32,25 @@ final class AnalyticsBatch {
     private final Map<UUID, ZoneId> zones = new LinkedHashMap<>();
     private final Function<Collection<UUID>, Map<UUID, ReviewFacts>> loader;
     private final Map<String, ReviewText.Analysis> texts;
+    private final boolean replay;
     private Collection<UUID> prefetch;
 
     /**
      * @param prefetch the reviews this batch's events name: loaded together on the first look-up
      * @param loader   reads reviews from the table
      * @param texts    review texts analysed ahead, by event identifier
+     * @param replay   whether the batch's events are replayed (the tables are being rebuilt)
      */
     AnalyticsBatch(Collection<UUID> prefetch, Function<Collection<UUID>, Map<UUID, ReviewFacts>> loader,
-                   Map<String, ReviewText.Analysis> texts) {
+                   Map<String, ReviewText.Analysis> texts, boolean replay) {
         this.prefetch = prefetch;
         this.loader = loader;
         this.texts = texts;
+        this.replay = replay;
+    }
+
+    boolean isReplay() {
+        return replay;
     }
 
     /** The analysis of the text an event carries: done ahead for the batch, or now. */
