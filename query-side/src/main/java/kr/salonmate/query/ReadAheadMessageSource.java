@@ -39,13 +39,13 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
 
     /**
      * @param delegate the source to read from (the event store)
-     * @param capacity how many events a stream holds ready at most
+     * @param capacity how many events a stream holds ready at most; 0 reads the delegate's streams as they are
      * @param name     names the read-ahead threads ({@code name-read-ahead-n})
      */
     public ReadAheadMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, int capacity,
                                   String name) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative, was " + capacity);
         }
         this.delegate = delegate;
         this.capacity = capacity;
@@ -54,6 +54,9 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        if (capacity == 0) {
+            return delegate.openStream(trackingToken);
+        }
         return new ReadAheadStream(delegate.openStream(trackingToken), capacity,
                 name + "-read-ahead-" + THREADS.incrementAndGet());
     }

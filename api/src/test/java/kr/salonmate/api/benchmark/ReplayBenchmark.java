@@ -92,6 +92,10 @@ class ReplayBenchmark {
 
     @org.springframework.beans.factory.annotation.Value("${axon.eventhandling.processors.analytics.batch-size:1}")
     private String batchSize;
+    @org.springframework.beans.factory.annotation.Value("${axon.eventhandling.processors.analytics.source:}")
+    private String source;
+    @org.springframework.beans.factory.annotation.Value("${salonmate.analytics.read-ahead:10000}")
+    private int readAhead;
     @Autowired
     private DataSource dataSource;
     @Autowired
@@ -114,6 +118,9 @@ class ReplayBenchmark {
         StreamingEventProcessor analytics = processing.eventProcessor(AnalyticsProjection.GROUP,
                 StreamingEventProcessor.class).orElseThrow();
         analytics.resetTokens();
+        String loadBefore = loadAverage();
+        long cpuStart = processCpuNanos();
+        Map<Integer, Long> databaseCpuStart = databaseCpuTicks();
         long replayStart = System.nanoTime();
         analytics.start();
         while (position(analytics) < generated.lastIndex()) {
@@ -121,6 +128,9 @@ class ReplayBenchmark {
             assertThat(seconds(replayStart)).as("the replay is taking too long").isLessThan(3_600);
         }
         double replaySeconds = seconds(replayStart);
+        double replayCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        double databaseCpuSeconds = databaseCpuSeconds(databaseCpuStart, databaseCpuTicks());
+        String loadAfter = loadAverage();
         double replayRate = generated.events() / replaySeconds;
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
@@ -129,14 +139,17 @@ class ReplayBenchmark {
             assertThat(rs.getLong(1)).as("every review counted").isEqualTo(generated.reviews());
         }
         String report = String.format(Locale.ROOT, """
-                replay benchmark (%s processor, batch size %s)
+                replay benchmark (%s processor, batch size %s, event source %s, read-ahead %,d events)
                   events:          %,d (%,d reviews, %,d shops); generated and copied in %.1f s
-                  analytics replay: %.1f s = %,.0f events/s
+                  analytics replay: %.1f s = %,.0f events/s (on the CPU meanwhile: this JVM %.1f s, PostgreSQL %s)
                   anchor (SELECT + JSON decode of the same rows): %,.0f events/s
                   ratio replay/anchor: %.2f
+                  load average (1, 5, 15 min): %s before the replay, %s after
                 """, analytics.getClass().getSimpleName(), batchSize,
-                generated.events(), generated.reviews(), SHOPS, generateSeconds, replaySeconds, replayRate, anchorRate,
-                replayRate / anchorRate);
+                source == null || source.isBlank() ? "the event store" : source, readAhead,
+                generated.events(), generated.reviews(), SHOPS, generateSeconds, replaySeconds, replayRate,
+                replayCpuSeconds, databaseCpuSeconds < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f s",
+                        databaseCpuSeconds), anchorRate, replayRate / anchorRate, loadBefore, loadAfter);
         System.out.println(report);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "replay-benchmark.txt"), report);
     }
@@ -307,6 +320,57 @@ class ReplayBenchmark {
             return -1;
         }
         return status.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+    }
+
+    /** The machine's load average, as /proc/loadavg gives it (the benchmark machines are shared). */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * CPU ticks of this database's PostgreSQL backends, by process id, from /proc (the server runs on this machine;
+     * empty when it does not, or /proc cannot be read).
+     */
+    private Map<Integer, Long> databaseCpuTicks() {
+        Map<Integer, Long> ticks = new HashMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+            while (rs.next()) {
+                int pid = rs.getInt(1);
+                java.nio.file.Path stat = java.nio.file.Path.of("/proc", String.valueOf(pid), "stat");
+                if (java.nio.file.Files.isReadable(stat)) {
+                    String line = java.nio.file.Files.readString(stat);
+                    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12])); // utime + stime
+                }
+            }
+        } catch (Exception e) {
+            ticks.clear();
+        }
+        return ticks;
+    }
+
+    /** Seconds on the CPU between two readings (clock ticks of 1/100 s); -1 when unknown. */
+    private static double databaseCpuSeconds(Map<Integer, Long> before, Map<Integer, Long> after) {
+        if (after.isEmpty()) {
+            return -1;
+        }
+        long ticks = 0;
+        for (Map.Entry<Integer, Long> backend : after.entrySet()) {
+            ticks += backend.getValue() - before.getOrDefault(backend.getKey(), 0L);
+        }
+        return ticks / 100.0;
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static double seconds(long since) {

@@ -76,10 +76,22 @@ final class AnalyticsBatch {
 
     /** Replaces the review's facts: its old share of the counters is taken back and its new share added. */
     void replace(ReviewFacts before, ReviewFacts after) {
-        if (before != null) {
-            count(before, -1);
+        if (before != null && before.shopId().equals(after.shopId()) && before.day().equals(after.day())) {
+            DayTotals day = day(after);
+            day.add(before, -1);
+            day.add(after, 1);
+            if (!before.keywords().equals(after.keywords())) {
+                countTerms(before, -1);
+                countTerms(after, 1);
+            } // else: most events (a draft, an approval, a reply) leave the day's keywords as they were
+        } else {
+            if (before != null) {
+                day(before).add(before, -1);
+                countTerms(before, -1);
+            }
+            day(after).add(after, 1);
+            countTerms(after, 1);
         }
-        count(after, 1);
         reviews.put(after.reviewId(), after);
         looked.add(after.reviewId());
         changed.put(after.reviewId(), after);
@@ -113,8 +125,11 @@ final class AnalyticsBatch {
         return changed.isEmpty() && zones.isEmpty();
     }
 
-    private void count(ReviewFacts review, int sign) {
-        days.computeIfAbsent(new DayKey(review.shopId(), review.day()), key -> new DayTotals()).add(review, sign);
+    private DayTotals day(ReviewFacts review) {
+        return days.computeIfAbsent(new DayKey(review.shopId(), review.day()), key -> new DayTotals());
+    }
+
+    private void countTerms(ReviewFacts review, int sign) {
         for (String term : review.keywords()) {
             terms.computeIfAbsent(new TermKey(review.shopId(), review.day(), term), key -> new long[1])[0] += sign;
         }
