@@ -2,6 +2,8 @@ package kr.salonmate.query;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -81,35 +83,56 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
         return delegate.createTokenSince(duration);
     }
 
-    /** One stream: a reader thread fills the queue, the processor's thread empties it. */
+    /**
+     * One stream: a reader thread fills the queue, the processor's thread empties it. Events are handed over in
+     * chunks of up to {@value #CHUNK} (fewer, at once, when the reader has caught up): one hand-over per event made
+     * the two threads wake each other a million times in a replay of a million events, which cost more CPU than it
+     * saved.
+     */
     static final class ReadAheadStream implements BlockingStream<TrackedEventMessage<?>> {
 
+        static final int CHUNK = 500;
+
         private final BlockingStream<TrackedEventMessage<?>> source;
-        private final BlockingQueue<TrackedEventMessage<?>> ready;
+        private final BlockingQueue<List<TrackedEventMessage<?>>> ready;
         private final Thread reader;
         private volatile boolean closed;
+        /** The reader is behind the head of the stream: more events follow at once (not: it waits for new ones). */
+        private volatile boolean streaming;
         private volatile RuntimeException failure;
-        /** The event peeked at or waited for, taken from the queue but not yet handed out (processor's thread). */
-        private TrackedEventMessage<?> next;
+        /** The chunk being handed out, and the position of the next event in it (processor's thread only). */
+        private List<TrackedEventMessage<?>> chunk = List.of();
+        private int position;
 
         ReadAheadStream(BlockingStream<TrackedEventMessage<?>> source, int capacity, String threadName) {
             this.source = source;
-            this.ready = new ArrayBlockingQueue<>(capacity);
+            this.ready = new ArrayBlockingQueue<>(Math.max(2, (capacity + CHUNK - 1) / CHUNK));
             this.reader = new Thread(this::read, threadName);
             this.reader.setDaemon(true);
             this.reader.start();
         }
 
         private void read() {
+            List<TrackedEventMessage<?>> reading = new ArrayList<>(CHUNK);
             try {
                 while (!closed) {
-                    if (!source.hasNextAvailable((int) POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                        continue;
+                    // without waiting: true while the store has more (it may read the next rows to know)
+                    boolean more = source.hasNextAvailable();
+                    if (more) {
+                        streaming = true;
+                    } else {
+                        // caught up: what was read goes to the processor now, then wait for new events
+                        reading = handOver(reading);
+                        streaming = false;
+                        if (!source.hasNextAvailable((int) POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                            continue;
+                        }
                     }
                     TrackedEventMessage<?> event = source.nextAvailable();
                     decode(event);
-                    while (!closed && !ready.offer(event, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                        // the processor is busy with the events before it: wait for room
+                    reading.add(event);
+                    if (reading.size() >= CHUNK) {
+                        reading = handOver(reading);
                     }
                 }
             } catch (InterruptedException e) {
@@ -117,10 +140,33 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
             } catch (RuntimeException e) {
                 if (!closed) {
                     log.debug("Reading ahead stopped: {}", e.toString());
+                    // the events read before the failure are handed over first
+                    handOverQuietly(reading);
                     failure = e;
                 }
             } finally {
+                streaming = false;
                 source.close();
+            }
+        }
+
+        /** Queues the chunk, waiting for room while the processor is busy with the ones before it. */
+        private List<TrackedEventMessage<?>> handOver(List<TrackedEventMessage<?>> events)
+                throws InterruptedException {
+            if (events.isEmpty()) {
+                return events;
+            }
+            while (!closed && !ready.offer(events, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                // no room yet
+            }
+            return new ArrayList<>(CHUNK);
+        }
+
+        private void handOverQuietly(List<TrackedEventMessage<?>> events) {
+            try {
+                handOver(events);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -137,24 +183,51 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            if (next == null) {
-                next = ready.poll();
+            if (!ready()) {
+                takeChunk(ready.poll());
             }
-            if (next == null) {
+            if (!ready()) {
+                rethrowFailure();
+                return Optional.empty();
+            }
+            return Optional.of(chunk.get(position));
+        }
+
+        /**
+         * Whether an event is available without waiting for a new one to be appended. While the reader is behind the
+         * head (a replay) and only busy reading the next rows, this waits for them (up to a second): the processor
+         * asks this to fill its batch, and a batch of a replay should be full rather than cut short whenever the
+         * processor overtakes the reader. Once the reader has caught up, it answers at once, so a live event is
+         * handled in a batch of its own as soon as it is read.
+         */
+        @Override
+        public boolean hasNextAvailable() {
+            if (!ready()) {
+                takeChunk(ready.poll());
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            try {
+                while (!ready() && streaming && !closed && System.nanoTime() < deadline) {
+                    takeChunk(ready.poll(5, TimeUnit.MILLISECONDS));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!ready()) {
                 rethrowFailure();
             }
-            return Optional.ofNullable(next);
+            return ready();
         }
 
         /** Waits for the next event; a failure of the reader ends the wait within 100 ms. */
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
-            while (next == null) {
+            while (!ready()) {
                 long left = deadline - System.nanoTime();
-                next = ready.poll(Math.max(0, Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS))),
-                        TimeUnit.NANOSECONDS);
-                if (next == null) {
+                takeChunk(ready.poll(Math.max(0, Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS))),
+                        TimeUnit.NANOSECONDS));
+                if (!ready()) {
                     rethrowFailure();
                     if (left <= 0 || closed) {
                         return false;
@@ -166,18 +239,16 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            while (next == null) {
-                next = ready.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (next == null) {
+            while (!ready()) {
+                takeChunk(ready.poll(POLL_MILLIS, TimeUnit.MILLISECONDS));
+                if (!ready()) {
                     rethrowFailure();
                     if (closed) {
                         throw new IllegalStateException("The stream is closed");
                     }
                 }
             }
-            TrackedEventMessage<?> event = next;
-            next = null;
-            return event;
+            return chunk.get(position++);
         }
 
         @Override
@@ -190,7 +261,19 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
         public void close() {
             closed = true;
             ready.clear();
-            next = null;
+            chunk = List.of();
+            position = 0;
+        }
+
+        private boolean ready() {
+            return position < chunk.size();
+        }
+
+        private void takeChunk(List<TrackedEventMessage<?>> taken) {
+            if (taken != null) {
+                chunk = taken;
+                position = 0;
+            }
         }
 
         private void rethrowFailure() {

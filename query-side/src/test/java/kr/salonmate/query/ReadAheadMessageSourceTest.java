@@ -27,19 +27,21 @@ class ReadAheadMessageSourceTest {
 
     @Test
     void eventsComeOutInTheirOrderAlthoughMoreArriveThanTheStreamHoldsAhead() throws Exception {
-        for (int i = 1; i <= 10; i++) {
+        int events = 5 * ReadAheadMessageSource.ReadAheadStream.CHUNK + 7; // it holds two chunks ahead at most
+        for (int i = 1; i <= events; i++) {
             source.add(i);
         }
         List<Object> received = new ArrayList<>();
         try (BlockingStream<TrackedEventMessage<?>> stream = readAhead.openStream(null)) {
-            while (received.size() < 10 && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+            while (received.size() < events && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
                 assertThat(stream.peek().map(event -> (Object) event.getPayload())).contains(received.size() + 1);
                 received.add(stream.nextAvailable().getPayload());
             }
             assertThat(stream.hasNextAvailable()).isFalse();
             assertThat(stream.peek()).isEmpty();
         }
-        assertThat(received).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(received).hasSize(events).isSortedAccordingTo((a, b) -> (Integer) a - (Integer) b)
+                .startsWith(1, 2, 3).endsWith(events);
     }
 
     @Test

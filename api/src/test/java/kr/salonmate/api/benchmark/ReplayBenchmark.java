@@ -126,7 +126,9 @@ class ReplayBenchmark {
         analytics.resetTokens();
         String loadBefore = loadAverage();
         long cpuStart = processCpuNanos();
+        Map<String, Long> threadCpuStart = threadCpuTicks();
         Map<Integer, Long> databaseCpuStart = databaseCpuTicks();
+        long commitsStart = commits();
         long replayStart = System.nanoTime();
         analytics.start();
         while (position(analytics) < generated.lastIndex()) {
@@ -135,7 +137,9 @@ class ReplayBenchmark {
         }
         double replaySeconds = seconds(replayStart);
         double replayCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        String threadCpu = threadCpuSeconds(threadCpuStart, threadCpuTicks());
         double databaseCpuSeconds = databaseCpuSeconds(databaseCpuStart, databaseCpuTicks());
+        long commits = commits() - commitsStart;
         String loadAfter = loadAverage();
         double replayRate = generated.events() / replaySeconds;
 
@@ -149,7 +153,9 @@ class ReplayBenchmark {
                 replay benchmark (%s processor, batch size %s, event source %s, read-ahead %,d events)
                   events:          %,d (%,d reviews, %,d shops); generated and copied in %.1f s
                   analytics replay: %.1f s = %,.0f events/s (on the CPU meanwhile: this JVM %.1f s, PostgreSQL %s)
+                  the JVM's CPU by thread: %s
                   anchor (SELECT + JSON decode of the same rows): %,.0f events/s
+                  transactions committed in the database meanwhile: %,d (%,.0f events each)
                   ratio replay/anchor: %.2f
                   load average (1, 5, 15 min): %s before the replay, %s after
                   live, after the replay: one event handled %d ms (median) and at most %d ms after its commit
@@ -157,7 +163,8 @@ class ReplayBenchmark {
                 source == null || source.isBlank() ? "the event store" : source, readAhead,
                 generated.events(), generated.reviews(), SHOPS, generateSeconds, replaySeconds, replayRate,
                 replayCpuSeconds, databaseCpuSeconds < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f s",
-                        databaseCpuSeconds), anchorRate, replayRate / anchorRate, loadBefore, loadAfter, live[live.length / 2],
+                        databaseCpuSeconds), threadCpu, anchorRate, commits, (double) generated.events() / Math.max(1, commits),
+                replayRate / anchorRate, loadBefore, loadAfter, live[live.length / 2],
                 live[live.length - 1]);
         System.out.println(report);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "replay-benchmark.txt"), report);
@@ -392,6 +399,54 @@ class ReplayBenchmark {
             ticks.clear();
         }
         return ticks;
+    }
+
+    /**
+     * CPU ticks of this JVM's threads from /proc/self/task, summed by thread name with its numbers taken out (all
+     * GC threads together, all compiler threads together); empty where /proc cannot be read.
+     */
+    private static Map<String, Long> threadCpuTicks() {
+        Map<String, Long> ticks = new HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(
+                java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    String line = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'))
+                            .replaceAll("[0-9#]+", "").replaceAll("[-_ ]+$", "");
+                    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            ticks.clear();
+        }
+        return ticks;
+    }
+
+    /** The threads that used the most CPU between two readings, in seconds. */
+    private static String threadCpuSeconds(Map<String, Long> before, Map<String, Long> after) {
+        List<String> top = new ArrayList<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= 10)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(7)
+                .forEach(e -> top.add(String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 100.0)));
+        return top.isEmpty() ? "unknown" : String.join(", ", top);
+    }
+
+    /** Transactions committed in this database so far (PostgreSQL's statistics, which lag by up to a second). */
+    private long commits() throws Exception {
+        Thread.sleep(1_000);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Seconds on the CPU between two readings (clock ticks of 1/100 s); -1 when unknown. */
