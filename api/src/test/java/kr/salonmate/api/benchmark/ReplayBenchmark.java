@@ -119,7 +119,9 @@ class ReplayBenchmark {
         Generated generated = generate(serializer);
         double generateSeconds = seconds(started);
 
+        Map<Integer, Long> anchorDatabaseCpuStart = databaseCpuTicks();
         double anchorRate = anchor(((JacksonSerializer) serializer).getObjectMapper(), generated.events());
+        double anchorDatabaseCpuSeconds = databaseCpuSeconds(anchorDatabaseCpuStart, databaseCpuTicks());
 
         StreamingEventProcessor analytics = processing.eventProcessor(AnalyticsProjection.GROUP,
                 StreamingEventProcessor.class).orElseThrow();
@@ -154,7 +156,7 @@ class ReplayBenchmark {
                   events:          %,d (%,d reviews, %,d shops); generated and copied in %.1f s
                   analytics replay: %.1f s = %,.0f events/s (on the CPU meanwhile: this JVM %.1f s, PostgreSQL %s)
                   the JVM's CPU by thread: %s
-                  anchor (SELECT + JSON decode of the same rows): %,.0f events/s
+                  anchor (SELECT + JSON decode of the same rows): %,.0f events/s (PostgreSQL on the CPU %.1f s)
                   transactions committed in the database meanwhile: %,d (%,.0f events each)
                   ratio replay/anchor: %.2f
                   load average (1, 5, 15 min): %s before the replay, %s after
@@ -163,7 +165,7 @@ class ReplayBenchmark {
                 source == null || source.isBlank() ? "the event store" : source, readAhead,
                 generated.events(), generated.reviews(), SHOPS, generateSeconds, replaySeconds, replayRate,
                 replayCpuSeconds, databaseCpuSeconds < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f s",
-                        databaseCpuSeconds), threadCpu, anchorRate, commits, (double) generated.events() / Math.max(1, commits),
+                        databaseCpuSeconds), threadCpu, anchorRate, anchorDatabaseCpuSeconds, commits, (double) generated.events() / Math.max(1, commits),
                 replayRate / anchorRate, loadBefore, loadAfter, live[live.length / 2],
                 live[live.length - 1]);
         System.out.println(report);
