@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * store wakes as soon as an event is committed, and hands the event over at once. A failure of the underlying
  * stream reaches the processor once the events read before it are handled; the processor then closes the stream
  * and opens a new one from its token, as it does with the event store's own streams. A payload that cannot be
- * decoded is left as it is: its own handling meets the problem, and only that event is dead-lettered.
+ * decoded is handed over as it is: the processor meets the problem when it handles that event, exactly as it would
+ * without reading ahead.
  */
 public final class ReadAheadMessageSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -177,7 +178,7 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
                 event.getMetaData();
                 event.getPayload();
             } catch (RuntimeException unreadable) {
-                // the event's own handling meets the problem, and only that event is dead-lettered
+                // handed over as it is: the processor meets the problem when it handles this event
             }
         }
 
