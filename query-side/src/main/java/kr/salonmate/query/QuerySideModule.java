@@ -11,8 +11,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jpa.DeadLetterEntry;
 import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
@@ -66,5 +68,16 @@ public class QuerySideModule {
     ConfigurerModule analyticsSequencing() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerSequencingPolicy(
                 AnalyticsProjection.GROUP, config -> AnalyticsProjection.SEQUENCING));
+    }
+
+    /**
+     * The analytics processor's event source ({@code source} in {@code query-side.properties}): the event store,
+     * read ahead on a thread of its own, so that a replay reads and decodes the next events while the projection
+     * handles and writes the ones before (docs/benchmarks.md, "Replay").
+     */
+    @Bean
+    ReadAheadMessageSource analyticsEventSource(EventStore eventStore,
+                                                @Value("${salonmate.analytics.read-ahead:10000}") int capacity) {
+        return new ReadAheadMessageSource(eventStore, capacity, AnalyticsProjection.GROUP);
     }
 }

@@ -37,8 +37,10 @@ import kr.salonmate.messages.shop.ShopRegistered;
 import kr.salonmate.query.analytics.AnalyticsProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -92,8 +94,16 @@ class ReplayBenchmark {
 
     @org.springframework.beans.factory.annotation.Value("${axon.eventhandling.processors.analytics.batch-size:1}")
     private String batchSize;
+    @org.springframework.beans.factory.annotation.Value("${axon.eventhandling.processors.analytics.source:}")
+    private String source;
+    @org.springframework.beans.factory.annotation.Value("${salonmate.analytics.read-ahead:10000}")
+    private int readAhead;
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+    @Autowired
+    private org.axonframework.common.transaction.TransactionManager axonTransactions;
     @Autowired
     private EventProcessingConfiguration processing;
     @Autowired
@@ -109,11 +119,18 @@ class ReplayBenchmark {
         Generated generated = generate(serializer);
         double generateSeconds = seconds(started);
 
+        Map<Integer, Long> anchorDatabaseCpuStart = databaseCpuTicks();
         double anchorRate = anchor(((JacksonSerializer) serializer).getObjectMapper(), generated.events());
+        double anchorDatabaseCpuSeconds = databaseCpuSeconds(anchorDatabaseCpuStart, databaseCpuTicks());
 
         StreamingEventProcessor analytics = processing.eventProcessor(AnalyticsProjection.GROUP,
                 StreamingEventProcessor.class).orElseThrow();
         analytics.resetTokens();
+        String loadBefore = loadAverage();
+        long cpuStart = processCpuNanos();
+        Map<String, Long> threadCpuStart = threadCpuTicks();
+        Map<Integer, Long> databaseCpuStart = databaseCpuTicks();
+        long commitsStart = commits();
         long replayStart = System.nanoTime();
         analytics.start();
         while (position(analytics) < generated.lastIndex()) {
@@ -121,6 +138,11 @@ class ReplayBenchmark {
             assertThat(seconds(replayStart)).as("the replay is taking too long").isLessThan(3_600);
         }
         double replaySeconds = seconds(replayStart);
+        double replayCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        String threadCpu = threadCpuSeconds(threadCpuStart, threadCpuTicks());
+        double databaseCpuSeconds = databaseCpuSeconds(databaseCpuStart, databaseCpuTicks());
+        long commits = commits() - commitsStart;
+        String loadAfter = loadAverage();
         double replayRate = generated.events() / replaySeconds;
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
@@ -128,20 +150,58 @@ class ReplayBenchmark {
             rs.next();
             assertThat(rs.getLong(1)).as("every review counted").isEqualTo(generated.reviews());
         }
+        long[] live = live(analytics, 20);
         String report = String.format(Locale.ROOT, """
-                replay benchmark (%s processor, batch size %s)
+                replay benchmark (%s processor, batch size %s, event source %s, read-ahead %,d events)
                   events:          %,d (%,d reviews, %,d shops); generated and copied in %.1f s
-                  analytics replay: %.1f s = %,.0f events/s
-                  anchor (SELECT + JSON decode of the same rows): %,.0f events/s
+                  analytics replay: %.1f s = %,.0f events/s (on the CPU meanwhile: this JVM %.1f s, PostgreSQL %s)
+                  the JVM's CPU by thread: %s
+                  anchor (SELECT + JSON decode of the same rows): %,.0f events/s (PostgreSQL on the CPU %.1f s)
+                  transactions committed in the database meanwhile: %,d (%,.0f events each)
                   ratio replay/anchor: %.2f
+                  load average (1, 5, 15 min): %s before the replay, %s after
+                  live, after the replay: one event handled %d ms (median) and at most %d ms after its commit
                 """, analytics.getClass().getSimpleName(), batchSize,
-                generated.events(), generated.reviews(), SHOPS, generateSeconds, replaySeconds, replayRate, anchorRate,
-                replayRate / anchorRate);
+                source == null || source.isBlank() ? "the event store" : source, readAhead,
+                generated.events(), generated.reviews(), SHOPS, generateSeconds, replaySeconds, replayRate,
+                replayCpuSeconds, databaseCpuSeconds < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f s",
+                        databaseCpuSeconds), threadCpu, anchorRate, anchorDatabaseCpuSeconds, commits, (double) generated.events() / Math.max(1, commits),
+                replayRate / anchorRate, loadBefore, loadAfter, live[live.length / 2],
+                live[live.length - 1]);
         System.out.println(report);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "replay-benchmark.txt"), report);
     }
 
     private record Generated(long events, long reviews, long lastIndex) {
+    }
+
+    /**
+     * Live processing once the replay is done: one review at a time is appended the way a command handler appends
+     * it (a unit of work with a transaction; the event store wakes its consumers after the commit), and the time
+     * until the analytics processor has handled it is taken. Sorted, in milliseconds.
+     */
+    private long[] live(StreamingEventProcessor analytics, int events) throws Exception {
+        long[] millis = new long[events];
+        ShopId shop = ShopId.random();
+        for (int i = 0; i < events; i++) {
+            ReviewId id = ReviewId.derive(shop, ReviewSource.GOOGLE, "live-" + i);
+            Instant now = Instant.now();
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            unitOfWork.attachTransaction(axonTransactions);
+            unitOfWork.execute(() -> eventStore.publish(new GenericDomainEventMessage<>("Review", id.toString(), 0,
+                    new ReviewReceived(id, shop, ReviewSource.GOOGLE, "bench", "고객", 5, "원장님 커트 최고예요", "ko",
+                            now, now, now))));
+            long committed = System.nanoTime();
+            long head = eventStore.createHeadToken().position().orElseThrow();
+            while (position(analytics) < head) {
+                Thread.sleep(0, 200_000);
+                assertThat(seconds(committed)).as("a live event is taking too long").isLessThan(10);
+            }
+            millis[i] = (System.nanoTime() - committed) / 1_000_000;
+            Thread.sleep(20);
+        }
+        java.util.Arrays.sort(millis);
+        return millis;
     }
 
     /** Shops and their reviews' lives, interleaved the way they happen: many reviews progress side by side. */
@@ -307,6 +367,105 @@ class ReplayBenchmark {
             return -1;
         }
         return status.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+    }
+
+    /** The machine's load average, as /proc/loadavg gives it (the benchmark machines are shared). */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * CPU ticks of this database's PostgreSQL backends, by process id, from /proc (the server runs on this machine;
+     * empty when it does not, or /proc cannot be read).
+     */
+    private Map<Integer, Long> databaseCpuTicks() {
+        Map<Integer, Long> ticks = new HashMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+            while (rs.next()) {
+                int pid = rs.getInt(1);
+                java.nio.file.Path stat = java.nio.file.Path.of("/proc", String.valueOf(pid), "stat");
+                if (java.nio.file.Files.isReadable(stat)) {
+                    String line = java.nio.file.Files.readString(stat);
+                    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12])); // utime + stime
+                }
+            }
+        } catch (Exception e) {
+            ticks.clear();
+        }
+        return ticks;
+    }
+
+    /**
+     * CPU ticks of this JVM's threads from /proc/self/task, summed by thread name with its numbers taken out (all
+     * GC threads together, all compiler threads together); empty where /proc cannot be read.
+     */
+    private static Map<String, Long> threadCpuTicks() {
+        Map<String, Long> ticks = new HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(
+                java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    String line = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'))
+                            .replaceAll("[0-9#]+", "").replaceAll("[-_ ]+$", "");
+                    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            ticks.clear();
+        }
+        return ticks;
+    }
+
+    /** The threads that used the most CPU between two readings, in seconds. */
+    private static String threadCpuSeconds(Map<String, Long> before, Map<String, Long> after) {
+        List<String> top = new ArrayList<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= 10)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(7)
+                .forEach(e -> top.add(String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 100.0)));
+        return top.isEmpty() ? "unknown" : String.join(", ", top);
+    }
+
+    /** Transactions committed in this database so far (PostgreSQL's statistics, which lag by up to a second). */
+    private long commits() throws Exception {
+        Thread.sleep(1_000);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Seconds on the CPU between two readings (clock ticks of 1/100 s); -1 when unknown. */
+    private static double databaseCpuSeconds(Map<Integer, Long> before, Map<Integer, Long> after) {
+        if (after.isEmpty()) {
+            return -1;
+        }
+        long ticks = 0;
+        for (Map.Entry<Integer, Long> backend : after.entrySet()) {
+            ticks += backend.getValue() - before.getOrDefault(backend.getKey(), 0L);
+        }
+        return ticks / 100.0;
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static double seconds(long since) {

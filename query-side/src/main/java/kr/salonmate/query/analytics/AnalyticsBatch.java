@@ -32,18 +32,25 @@ final class AnalyticsBatch {
     private final Map<UUID, ZoneId> zones = new LinkedHashMap<>();
     private final Function<Collection<UUID>, Map<UUID, ReviewFacts>> loader;
     private final Map<String, ReviewText.Analysis> texts;
+    private final boolean replay;
     private Collection<UUID> prefetch;
 
     /**
      * @param prefetch the reviews this batch's events name: loaded together on the first look-up
      * @param loader   reads reviews from the table
      * @param texts    review texts analysed ahead, by event identifier
+     * @param replay   whether the batch's events are replayed (the tables are being rebuilt)
      */
     AnalyticsBatch(Collection<UUID> prefetch, Function<Collection<UUID>, Map<UUID, ReviewFacts>> loader,
-                   Map<String, ReviewText.Analysis> texts) {
+                   Map<String, ReviewText.Analysis> texts, boolean replay) {
         this.prefetch = prefetch;
         this.loader = loader;
         this.texts = texts;
+        this.replay = replay;
+    }
+
+    boolean isReplay() {
+        return replay;
     }
 
     /** The analysis of the text an event carries: done ahead for the batch, or now. */
@@ -69,10 +76,22 @@ final class AnalyticsBatch {
 
     /** Replaces the review's facts: its old share of the counters is taken back and its new share added. */
     void replace(ReviewFacts before, ReviewFacts after) {
-        if (before != null) {
-            count(before, -1);
+        if (before != null && before.shopId().equals(after.shopId()) && before.day().equals(after.day())) {
+            DayTotals day = day(after);
+            day.add(before, -1);
+            day.add(after, 1);
+            if (!before.keywords().equals(after.keywords())) {
+                countTerms(before, -1);
+                countTerms(after, 1);
+            } // else: most events (a draft, an approval, a reply) leave the day's keywords as they were
+        } else {
+            if (before != null) {
+                day(before).add(before, -1);
+                countTerms(before, -1);
+            }
+            day(after).add(after, 1);
+            countTerms(after, 1);
         }
-        count(after, 1);
         reviews.put(after.reviewId(), after);
         looked.add(after.reviewId());
         changed.put(after.reviewId(), after);
@@ -106,8 +125,11 @@ final class AnalyticsBatch {
         return changed.isEmpty() && zones.isEmpty();
     }
 
-    private void count(ReviewFacts review, int sign) {
-        days.computeIfAbsent(new DayKey(review.shopId(), review.day()), key -> new DayTotals()).add(review, sign);
+    private DayTotals day(ReviewFacts review) {
+        return days.computeIfAbsent(new DayKey(review.shopId(), review.day()), key -> new DayTotals());
+    }
+
+    private void countTerms(ReviewFacts review, int sign) {
         for (String term : review.keywords()) {
             terms.computeIfAbsent(new TermKey(review.shopId(), review.day(), term), key -> new long[1])[0] += sign;
         }

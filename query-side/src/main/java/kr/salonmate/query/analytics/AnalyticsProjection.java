@@ -28,8 +28,10 @@ import kr.salonmate.query.ConditionalOnQuerySide;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -163,7 +165,7 @@ public class AnalyticsProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             AnalyticsBatch batch = new AnalyticsBatch(reviewsNamedIn(unitOfWork), store::reviews,
-                    textsOf(unitOfWork));
+                    textsOf(unitOfWork), isReplay(unitOfWork));
             unitOfWork.onPrepareCommit(u -> store.flush(batch));
             return batch;
         });
@@ -194,6 +196,18 @@ public class AnalyticsProjection {
             }
         });
         return texts;
+    }
+
+    /** A batch of a replay: its events were handled before the tokens were reset (Axon's {@link ReplayToken}). */
+    private static boolean isReplay(UnitOfWork<?> unitOfWork) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages().stream().anyMatch(AnalyticsProjection::isReplay);
+        }
+        return isReplay(unitOfWork.getMessage());
+    }
+
+    private static boolean isReplay(Object message) {
+        return message instanceof TrackedEventMessage<?> event && ReplayToken.isReplay(event.trackingToken());
     }
 
     private static List<UUID> reviewsNamedIn(UnitOfWork<?> unitOfWork) {

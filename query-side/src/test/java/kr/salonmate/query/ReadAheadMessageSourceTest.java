@@ -1,0 +1,149 @@
+package kr.salonmate.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.junit.jupiter.api.Test;
+
+/** The read-ahead stream hands over what the source gives, in order, promptly, failures included. */
+class ReadAheadMessageSourceTest {
+
+    private final Source source = new Source();
+    private final ReadAheadMessageSource readAhead = new ReadAheadMessageSource(source, 3, "test");
+
+    @Test
+    void eventsComeOutInTheirOrderAlthoughMoreArriveThanTheStreamHoldsAhead() throws Exception {
+        int events = 5 * ReadAheadMessageSource.ReadAheadStream.CHUNK + 7; // it holds two chunks ahead at most
+        for (int i = 1; i <= events; i++) {
+            source.add(i);
+        }
+        List<Object> received = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = readAhead.openStream(null)) {
+            while (received.size() < events && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+                assertThat(stream.peek().map(event -> (Object) event.getPayload())).contains(received.size() + 1);
+                received.add(stream.nextAvailable().getPayload());
+            }
+            assertThat(stream.hasNextAvailable()).isFalse();
+            assertThat(stream.peek()).isEmpty();
+        }
+        assertThat(received).hasSize(events).isSortedAccordingTo((a, b) -> (Integer) a - (Integer) b)
+                .startsWith(1, 2, 3).endsWith(events);
+    }
+
+    @Test
+    void anEventAppendedWhileTheProcessorWaitsIsHandedOverAtOnce() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> stream = readAhead.openStream(null)) {
+            assertThat(stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)).isFalse();
+            long appended = System.nanoTime();
+            source.add(42);
+            assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+            // the read-ahead thread waits on the source, it does not poll it at intervals
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - appended)).isLessThan(80);
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void aFailureOfTheSourceReachesTheProcessorAfterTheEventsReadBeforeIt() throws Exception {
+        source.add(1);
+        source.add(2);
+        source.failWith(new IllegalStateException("database went away"));
+        try (BlockingStream<TrackedEventMessage<?>> stream = readAhead.openStream(null)) {
+            assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo(1);
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo(2);
+            assertThatThrownBy(() -> stream.hasNextAvailable(5, TimeUnit.SECONDS))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("database went away");
+        }
+    }
+
+    @Test
+    void closingTheStreamClosesTheSourcesStreamAndStopsReading() throws Exception {
+        source.add(1);
+        BlockingStream<TrackedEventMessage<?>> stream = readAhead.openStream(null);
+        assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+        stream.close();
+        assertThat(source.closed.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void tokensAreTheSources() {
+        assertThat(readAhead.createTailToken()).isEqualTo(new GlobalSequenceTrackingToken(-1));
+        assertThat(readAhead.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(source.position));
+    }
+
+    /** An event source in memory whose stream waits for events the way the embedded event store's does. */
+    private static final class Source implements StreamableMessageSource<TrackedEventMessage<?>> {
+        private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private long position;
+
+        synchronized void add(Object payload) {
+            events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(++position),
+                    GenericEventMessage.asEventMessage(payload)));
+        }
+
+        void failWith(RuntimeException failure) {
+            events.add(failure);
+        }
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+            return new BlockingStream<>() {
+                private Object next;
+
+                @Override
+                public Optional<TrackedEventMessage<?>> peek() {
+                    throw new UnsupportedOperationException("the read-ahead thread does not peek");
+                }
+
+                @Override
+                public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+                    if (next == null) {
+                        next = events.poll(timeout, unit);
+                    }
+                    if (next instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    return next != null;
+                }
+
+                @Override
+                public TrackedEventMessage<?> nextAvailable() {
+                    TrackedEventMessage<?> event = (TrackedEventMessage<?>) next;
+                    next = null;
+                    return event;
+                }
+
+                @Override
+                public void close() {
+                    closed.countDown();
+                }
+            };
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return new GlobalSequenceTrackingToken(-1);
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return new GlobalSequenceTrackingToken(position);
+        }
+    }
+}
