@@ -82,7 +82,8 @@ public class ReplayCoordinator implements SmartLifecycle {
     private final Set<UUID> coordinating = ConcurrentHashMap.newKeySet();
     /** The periodic tasks whose last run failed. */
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
-    private final ExecutorService coordination = Executors.newCachedThreadPool(daemon("projection-replay"));
+    // made in start(): a context can be stopped and started again (Spring's test contexts are paused between uses)
+    private volatile ExecutorService coordination = Executors.newCachedThreadPool(daemon("projection-replay"));
     private ScheduledExecutorService ticker;
     private volatile boolean running;
 
@@ -119,7 +120,14 @@ public class ReplayCoordinator implements SmartLifecycle {
             return underWay(name);
         });
         log.info("Replay {} of {} requested by {}: stopping it on every node", request.id(), name, requestedBy);
-        coordination.execute(() -> coordinate(request));
+        try {
+            coordination.execute(() -> coordinate(request));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            coordinating.remove(id);
+            requests.fail(id, "The coordinating node " + nodes.self() + " is shutting down; nothing was reset");
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
+                    "This node is shutting down; ask again shortly");
+        }
         return request;
     }
 
@@ -358,6 +366,9 @@ public class ReplayCoordinator implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (coordination.isShutdown()) {
+            coordination = Executors.newCachedThreadPool(daemon("projection-replay"));
+        }
         guarded("joining the cluster", nodes::join);
         ticker = Executors.newScheduledThreadPool(2, daemon("replay-control"));
         ticker.scheduleAtFixedRate(() -> guarded("heartbeat", nodes::heartbeat), 0,

@@ -12,9 +12,12 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRestartedEvent;
+import org.springframework.context.event.ContextStartedEvent;
 
 /**
  * Tracking processors start once the application is ready, not while the context is refreshed.
@@ -39,9 +42,17 @@ public class ProcessorsStartWhenReady {
         return new DeferredStartEventProcessingModule();
     }
 
+    /**
+     * On ready, and again when a stopped context is started again (Axon shut the processors down with it, and
+     * only starts by itself those that start automatically).
+     */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> startTrackingProcessors(DeferredStartEventProcessingModule processing) {
+    ApplicationListener<ApplicationEvent> startTrackingProcessors(DeferredStartEventProcessingModule processing) {
         return event -> {
+            if (!(event instanceof ApplicationReadyEvent || event instanceof ContextRestartedEvent
+                    || event instanceof ContextStartedEvent)) {
+                return;
+            }
             for (String name : processing.deferred()) {
                 processing.eventProcessor(name, TrackingEventProcessor.class).ifPresent(processor -> {
                     if (!processor.isRunning()) {
