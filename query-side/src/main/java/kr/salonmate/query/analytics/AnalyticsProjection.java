@@ -59,9 +59,18 @@ public class AnalyticsProjection {
     /** The zone of a shop whose registration analytics has not seen (the product's default). */
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Seoul");
 
-    /** All events of one shop in order: every event this projection handles names its shop. */
+    /**
+     * All events of one shop in order: every event this projection handles names its shop. An event whose payload
+     * cannot be read gets a sequence of its own: it then fails in its handler and is dead-lettered, instead of
+     * failing here, before the dead-letter queue could take it, and holding up the processor.
+     */
     public static final SequencingPolicy<EventMessage<?>> SEQUENCING = event -> {
-        ShopId shop = shopOf(event.getPayload());
+        ShopId shop;
+        try {
+            shop = shopOf(event.getPayload());
+        } catch (RuntimeException unreadable) {
+            return event.getIdentifier();
+        }
         return shop != null ? shop.value() : event.getIdentifier();
     };
 

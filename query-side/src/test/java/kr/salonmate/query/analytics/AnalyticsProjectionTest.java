@@ -28,6 +28,24 @@ class AnalyticsProjectionTest extends ProjectionTest {
     private final ShopId shop = ShopId.random();
 
     @Test
+    void anEventThatCannotBeReadIsSequencedOnItsOwnSoThatItCanBeDeadLettered() {
+        org.axonframework.eventhandling.EventMessage<Object> unreadable =
+                new org.axonframework.eventhandling.GenericEventMessage<Object>("{broken") {
+                    @Override
+                    public Object getPayload() {
+                        throw new org.axonframework.serialization.SerializationException("not JSON");
+                    }
+                };
+        assertThat(AnalyticsProjection.SEQUENCING.getSequenceIdentifierFor(unreadable))
+                .isEqualTo(unreadable.getIdentifier());
+        ShopId shop = ShopId.random();
+        ShopRegistered registered = new ShopRegistered(shop, "살롱", "Asia/Seoul", "ko", OWNER, ReplySettings.defaults(),
+                Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(AnalyticsProjection.SEQUENCING.getSequenceIdentifierFor(
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage(registered))).isEqualTo(shop.value());
+    }
+
+    @Test
     void reviewsCountOnTheDayTheyWereWrittenInTheShopsTimeZoneWithRatingsRepliesAndAiOutcomes() {
         // 23:00 and 23:59 in Seoul on 1 November; 00:30 on 2 November (still 1 November in UTC)
         ReviewStory lateEvening = ReviewStory.google(shop, "an-1").at(Instant.parse("2026-11-01T14:00:00Z"));
