@@ -114,4 +114,22 @@ public final class PackagedApplication implements AutoCloseable {
             process.destroyForcibly();
         }
     }
+
+    /**
+     * Reads until {@code done} holds, for up to a minute (the packaged jar's processors catch up asynchronously);
+     * fails with the last value read.
+     */
+    public static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out; last value " + value);
+            }
+            Thread.sleep(100);
+            value = read.get();
+        }
+        return value;
+    }
 }

@@ -1,5 +1,6 @@
 package kr.salonmate.api.e2e;
 
+import static kr.salonmate.api.e2e.PackagedApplication.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -7,8 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import kr.salonmate.api.support.Csv;
 import kr.salonmate.api.support.FakeGoogle;
 import kr.salonmate.api.support.HttpApi;
@@ -136,16 +135,5 @@ class PackagedAuditAnalyticsIT {
             total += bucket.path(field).asLong();
         }
         return total;
-    }
-
-    private static <T> T eventually(Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 45_000;
-        T value = read.get();
-        while (!done.test(value)) {
-            assertThat(System.currentTimeMillis()).as("timed out; last value " + value).isLessThan(deadline);
-            Thread.sleep(100);
-            value = read.get();
-        }
-        return value;
     }
 }

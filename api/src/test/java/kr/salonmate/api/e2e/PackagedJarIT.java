@@ -1,5 +1,6 @@
 package kr.salonmate.api.e2e;
 
+import static kr.salonmate.api.e2e.PackagedApplication.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import kr.salonmate.api.support.FakeGoogle;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.StompTestClient;
@@ -149,16 +148,5 @@ class PackagedJarIT {
             }
         }
         return null;
-    }
-
-    private static <T> T eventually(Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 45_000;
-        T value = read.get();
-        while (!done.test(value)) {
-            assertThat(System.currentTimeMillis()).as("timed out; last value " + value).isLessThan(deadline);
-            Thread.sleep(100);
-            value = read.get();
-        }
-        return value;
     }
 }

@@ -1,5 +1,6 @@
 package kr.salonmate.api.e2e;
 
+import static kr.salonmate.api.e2e.PackagedApplication.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -7,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import kr.salonmate.api.support.FakeInstagram;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.TestDatabase;
@@ -95,16 +94,5 @@ class PackagedPostsIT {
             assertThat(api.get(shop + "/dashboard", token).json().path("posts").path("published").asLong())
                     .isEqualTo(1);
         }
-    }
-
-    private static <T> T eventually(Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        T value = read.get();
-        while (!done.test(value)) {
-            assertThat(System.currentTimeMillis()).as("timed out; last value " + value).isLessThan(deadline);
-            Thread.sleep(200);
-            value = read.get();
-        }
-        return value;
     }
 }
