@@ -130,7 +130,8 @@ class DashboardViewsTest extends IntegrationTest {
             page.type("#post-brief", "겨울 레이어드 컷 신규 오픈");
             page.click("#post-create");
             WebElement first = page.await("the new post", d -> page.findAll("#posts li.post").stream().findFirst().orElse(null));
-            assertThat(page.findAll("#uploads li")).isEmpty();
+            // the post may arrive over the socket before the create request's answer empties the composer
+            page.await("the composer emptied", d -> page.findAll("#uploads li").isEmpty());
             String firstId = first.getAttribute("data-id");
             page.await("the AI caption", d -> "READY".equals(first.getAttribute("data-status")));
             @SuppressWarnings("unchecked")
