@@ -18,12 +18,10 @@ import java.util.UUID;
 import kr.salonmate.api.error.ApiError;
 import kr.salonmate.api.error.ReadBodyRequest;
 import kr.salonmate.api.error.RequestIdFilter;
+import kr.salonmate.api.security.CurrentUser;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -66,7 +64,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        UUID userId = currentUser();
+        UUID userId = CurrentUser.idOfRequest();
         if (userId == null) {
             chain.doFilter(request, response); // unauthenticated: the endpoint itself answers (401 or auth flow)
             return;
@@ -184,13 +182,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), ApiError.of(code, message, details, RequestIdFilter.of(request)));
     }
 
-    private static UUID currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof Jwt jwt) {
-            return UUID.fromString(jwt.getSubject());
-        }
-        return null;
-    }
 
     private static String sha256(byte[] body) {
         try {

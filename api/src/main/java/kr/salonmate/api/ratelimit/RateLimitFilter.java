@@ -9,12 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.error.ApiError;
 import kr.salonmate.api.error.RequestIdFilter;
+import kr.salonmate.api.security.CurrentUser;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
@@ -45,6 +43,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        UUID user = CurrentUser.idOfRequest();
         if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/v1/auth/")) {
             long wait = limiter.authRequest(request.getRemoteAddr());
             if (wait > 0) {
@@ -52,8 +51,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
                         + wait + " s", "AUTH_PER_IP");
                 return;
             }
-        } else if (currentUser() != null) {
-            long wait = limiter.userRequest(currentUser());
+        } else if (user != null) {
+            long wait = limiter.userRequest(user);
             if (wait > 0) {
                 refuse(request, response, wait, "Too many requests; try again in " + wait + " s", "PER_USER");
                 return;
@@ -69,13 +68,5 @@ public class RateLimitFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ApiError.of("RATE_LIMITED", message, Map.of("scope", scope),
                 RequestIdFilter.of(request)));
-    }
-
-    private static UUID currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof Jwt jwt) {
-            return UUID.fromString(jwt.getSubject());
-        }
-        return null;
     }
 }
