@@ -1,5 +1,6 @@
 package kr.salonmate.api.admin;
 
+import static kr.salonmate.api.support.IntegrationTest.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import kr.salonmate.api.SalonMateApplication;
 import kr.salonmate.api.config.NodeName;
@@ -345,23 +345,6 @@ class ReplayAcrossNodesTest {
         return true;
     }
 
-    private static <T> T eventually(Supplier<T> read, Predicate<T> done, String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; last value: " + value);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = read.get();
-        }
-        return value;
-    }
 
     /**
      * A handler in the {@code review-inbox} group of each node (a source of the test's applications only, never

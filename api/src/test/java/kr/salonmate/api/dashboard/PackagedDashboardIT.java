@@ -34,13 +34,7 @@ class PackagedDashboardIT {
     @BeforeAll
     static void environment() {
         TestDatabase.Database database = TestDatabase.create("e2edash");
-        config = Map.of(
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(),
-                "salonmate.data-dir", "target/e2e-dashboard-data",
-                "salonmate.google.api-base-url", GOOGLE.baseUrl(),
-                "salonmate.google.token-url", GOOGLE.tokenUrl(),
-                "salonmate.sync.enabled", "false",
+        config = PackagedApplication.settings(database, "target/e2e-dashboard-data", GOOGLE,
                 "salonmate.publish.initial-backoff", "PT0.5S");
     }
 

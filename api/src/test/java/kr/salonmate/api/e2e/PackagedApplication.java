@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.salonmate.api.support.FakeGoogle;
+import kr.salonmate.api.support.TestDatabase;
 
 /** The packaged jar, started as its own process exactly as a user would start it. */
 public final class PackagedApplication implements AutoCloseable {
@@ -113,6 +115,27 @@ public final class PackagedApplication implements AutoCloseable {
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * What every packaged run here is given: the test's database, its own data directory, no periodic sync, Google
+     * played by {@code google} (when not null), and then {@code more} as key, value, key, value….
+     */
+    public static Map<String, String> settings(TestDatabase.Database database, String dataDir,
+                                               FakeGoogle google, String... more) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", database.url());
+        settings.put("spring.datasource.username", database.username());
+        settings.put("salonmate.data-dir", dataDir);
+        settings.put("salonmate.sync.enabled", "false");
+        if (google != null) {
+            settings.put("salonmate.google.api-base-url", google.baseUrl());
+            settings.put("salonmate.google.token-url", google.tokenUrl());
+        }
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            settings.put(more[i], more[i + 1]);
+        }
+        return Map.copyOf(settings);
     }
 
     /**

@@ -32,13 +32,7 @@ class PackagedAuditAnalyticsIT {
     @BeforeAll
     static void environment() {
         database = TestDatabase.create("e2e");
-        config = Map.of(
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(),
-                "salonmate.data-dir", "target/e2e-audit-data",
-                "salonmate.google.api-base-url", GOOGLE.baseUrl(),
-                "salonmate.google.token-url", GOOGLE.tokenUrl(),
-                "salonmate.sync.enabled", "false",
+        config = PackagedApplication.settings(database, "target/e2e-audit-data", GOOGLE,
                 "salonmate.admin-emails", "ops@e2e.test");
     }
 

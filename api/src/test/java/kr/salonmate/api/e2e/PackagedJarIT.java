@@ -33,13 +33,7 @@ class PackagedJarIT {
     @BeforeAll
     static void environment() {
         database = TestDatabase.create("e2e");
-        config = Map.of(
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(),
-                "salonmate.data-dir", "target/e2e-data",
-                "salonmate.google.api-base-url", GOOGLE.baseUrl(),
-                "salonmate.google.token-url", GOOGLE.tokenUrl(),
-                "salonmate.sync.enabled", "false",
+        config = PackagedApplication.settings(database, "target/e2e-data", GOOGLE,
                 "salonmate.publish.initial-backoff", "PT0.5S");
     }
 

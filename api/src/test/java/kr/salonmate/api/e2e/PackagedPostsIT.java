@@ -30,11 +30,7 @@ class PackagedPostsIT {
     @BeforeAll
     static void environment() {
         TestDatabase.Database database = TestDatabase.create("e2eposts");
-        config = Map.of(
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(),
-                "salonmate.data-dir", "target/e2e-posts-data",
-                "salonmate.sync.enabled", "false",
+        config = PackagedApplication.settings(database, "target/e2e-posts-data", null,
                 "salonmate.instagram.api-base-url", INSTAGRAM.baseUrl(),
                 "salonmate.instagram.initial-backoff", "PT0.5S",
                 "salonmate.instagram.status-poll-interval", "PT0.3S",

@@ -82,7 +82,7 @@ public abstract class IntegrationTest {
     }
 
     /** Polls until the condition holds (read models and sagas are asynchronous). */
-    protected static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
+    public static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
                                       String what) {
         long deadline = System.currentTimeMillis() + 20_000;
         T value = read.get();
