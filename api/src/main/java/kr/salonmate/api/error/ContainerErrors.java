@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kr.salonmate.api.ids.RandomUuids;
 import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -53,7 +53,7 @@ public class ContainerErrors {
     }
 
     static String newRequestId() {
-        return "req_" + UUID.randomUUID().toString().replace("-", "");
+        return "req_" + RandomUuids.next().toString().replace("-", "");
     }
 
     static String messageOf(int status) {

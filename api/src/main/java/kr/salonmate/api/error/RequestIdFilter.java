@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -31,7 +30,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String given = request.getHeader(HEADER);
         String requestId = given != null && SANE.matcher(given).matches()
                 ? given
-                : "req_" + UUID.randomUUID().toString().replace("-", "");
+                : ContainerErrors.newRequestId();
         request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
         MDC.put("requestId", requestId);
