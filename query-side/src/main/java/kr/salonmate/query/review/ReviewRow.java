@@ -212,6 +212,19 @@ public class ReviewRow implements Persistable<UUID> {
     }
 
     public ReviewView toView() {
+        return view(id, shopId, source, externalId, author, rating, comment, language, createdAt, updatedAt, status,
+                replyText, replyOrigin, replyModel, draftedAt, approvedByUserId, approvedByName, approvedAt,
+                publishedAt, failureCode, failureMessage, failureAt, failureAttempts, version);
+    }
+
+    /** The API's view of a stored row: the one place where columns become a {@link ReviewView}. */
+    @SuppressWarnings("java:S107") // one argument per column of review_view
+    static ReviewView view(UUID id, UUID shopId, ReviewSource source, String externalId, String author, int rating,
+                           String comment, String language, Instant createdAt, Instant updatedAt,
+                           ReviewStatus status, String replyText, ReplyOrigin replyOrigin, String replyModel,
+                           Instant draftedAt, UUID approvedByUserId, String approvedByName, Instant approvedAt,
+                           Instant publishedAt, String failureCode, String failureMessage, Instant failureAt,
+                           Integer failureAttempts, long version) {
         ReviewView.Reply reply = null;
         if (replyText != null || failureCode != null) {
             ReviewView.Person approver = approvedAt == null ? null : new ReviewView.Person(approvedByUserId, approvedByName);
