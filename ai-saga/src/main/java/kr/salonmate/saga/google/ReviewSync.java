@@ -3,12 +3,16 @@ package kr.salonmate.saga.google;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +39,15 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>A shop's syncs never overlap: an in-process guard per shop, plus {@link ShopSyncLock} (a PostgreSQL advisory
  * lock) against other nodes. Syncs run on a small executor of their own ({@code salonmate.sync.threads}), so
- * {@link #syncNow} returns at once.
+ * {@link #syncNow} returns at once. A sync asked for while one of the same shop runs on this node is not dropped:
+ * it runs once more right after (however many were asked for meanwhile), so the newest reviews never wait for the
+ * next sweep.
+ *
+ * <p>The reviews of one sync are independent aggregates: their {@code SyncReview} commands go out
+ * {@code salonmate.sync.in-flight} at a time on a dispatch pool shared by all syncs of the node
+ * ({@code salonmate.sync.dispatchers}), instead of one after the other (docs/benchmarks.md, "Ingest"). The bound
+ * per sync keeps a shop with thousands of reviews from filling the pool: another shop's commands queue behind at
+ * most that many of its commands.
  */
 public class ReviewSync implements DisposableBean {
 
@@ -48,7 +60,10 @@ public class ReviewSync implements DisposableBean {
     private final QueryGateway queries;
     private final ShopSyncLock lock;
     private final ThreadPoolExecutor executor;
+    private final ExecutorService dispatch;
+    private final int inFlight;
     private final Set<ShopId> running = ConcurrentHashMap.newKeySet();
+    private final Set<ShopId> askedAgain = ConcurrentHashMap.newKeySet();
 
     public ReviewSync(GoogleReviews google, CommandGateway commands, QueryGateway queries, ShopSyncLock lock,
                       SyncProperties properties) {
@@ -70,6 +85,16 @@ public class ReviewSync implements DisposableBean {
                     return thread;
                 });
         this.executor.allowCoreThreadTimeOut(true);
+        this.inFlight = properties.inFlight();
+        AtomicInteger dispatcherNumber = new AtomicInteger();
+        ThreadPoolExecutor dispatchers = new ThreadPoolExecutor(properties.dispatchers(), properties.dispatchers(),
+                60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "review-sync-dispatch-" + dispatcherNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        dispatchers.allowCoreThreadTimeOut(true);
+        this.dispatch = dispatchers;
     }
 
     /**
@@ -77,6 +102,14 @@ public class ReviewSync implements DisposableBean {
      * The future tells how it went; it never completes exceptionally.
      */
     public CompletableFuture<SyncOutcome> syncNow(ShopId shopId) {
+        if (running.contains(shopId)) {
+            askedAgain.add(shopId);
+            if (running.contains(shopId)) {
+                return CompletableFuture.completedFuture(SyncOutcome.of(shopId, Status.QUEUED,
+                        "runs again right after the sync under way"));
+            }
+            askedAgain.remove(shopId); // it ended meanwhile: sync now, as asked
+        }
         return onExecutor(shopId, () -> {
             ShopView shop = ShopLookup.find(queries, shopId);
             if (shop == null) {
@@ -124,29 +157,45 @@ public class ReviewSync implements DisposableBean {
             return SyncOutcome.of(shopId, Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             running.remove(shopId);
+            if (askedAgain.remove(shopId)) {
+                syncNow(shopId);
+            }
         }
     }
 
     private SyncOutcome pull(ShopView shop) {
         List<GoogleReview> reviews = google.all(shop.google());
-        int rejected = 0;
+        AtomicInteger rejected = new AtomicInteger();
+        Semaphore slots = new Semaphore(inFlight);
+        List<CompletableFuture<Void>> sent = new ArrayList<>(reviews.size());
         for (GoogleReview review : reviews) {
             SyncReview command = toCommand(shop, review);
             if (command == null) {
-                rejected++;
+                rejected.incrementAndGet();
                 continue;
             }
+            slots.acquireUninterruptibly();
             try {
-                commands.sendAndWait(command);
-            } catch (RuntimeException e) {
-                rejected++;
-                log.warn("SyncReview of Google review {} (shop {}) failed: {}", review.reviewId(), shop.id(),
-                        e.toString());
+                sent.add(CompletableFuture.runAsync(() -> send(shop, review, command, rejected), dispatch)
+                        .whenComplete((done, failure) -> slots.release()));
+            } catch (RejectedExecutionException e) {
+                slots.release();
+                throw e; // shutting down
             }
         }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         commands.sendAndWait(new RecordReviewSync(shop.id(), reviews.size()));
-        log.info("Synced shop {}: {} reviews seen, {} not taken", shop.id(), reviews.size(), rejected);
-        return new SyncOutcome(shop.id(), Status.SYNCED, reviews.size(), rejected, null);
+        log.info("Synced shop {}: {} reviews seen, {} not taken", shop.id(), reviews.size(), rejected.get());
+        return new SyncOutcome(shop.id(), Status.SYNCED, reviews.size(), rejected.get(), null);
+    }
+
+    private void send(ShopView shop, GoogleReview review, SyncReview command, AtomicInteger rejected) {
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            rejected.incrementAndGet();
+            log.warn("SyncReview of Google review {} (shop {}) failed: {}", review.reviewId(), shop.id(), e.toString());
+        }
     }
 
     /** The SyncReview for one Google review, or null when Google's data is unusable (no id, no stars). */
@@ -194,5 +243,6 @@ public class ReviewSync implements DisposableBean {
     @Override
     public void destroy() {
         executor.shutdownNow();
+        dispatch.shutdownNow();
     }
 }

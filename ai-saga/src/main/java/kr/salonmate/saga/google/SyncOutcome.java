@@ -16,6 +16,8 @@ public record SyncOutcome(ShopId shopId, Status status, int reviewsSeen, int rej
         SYNCED,
         /** Another sync of this shop was running (on this node or another); this one did nothing. */
         ALREADY_RUNNING,
+        /** A sync of this shop is running on this node; it runs once more right after it. */
+        QUEUED,
         /** The shop has no Google location (or is unknown). */
         NOT_CONNECTED,
         /** This node has too many syncs queued; the next sweep will do it. */

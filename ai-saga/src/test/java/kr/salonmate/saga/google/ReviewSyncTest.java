@@ -11,6 +11,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -18,10 +19,12 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import kr.salonmate.messages.review.ReviewId;
@@ -114,9 +117,13 @@ class ReviewSyncTest {
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(commands, times(5)).sendAndWait(sent.capture());
         List<Object> commandsSent = sent.getAllValues();
-        assertThat(commandsSent.get(4)).isEqualTo(new RecordReviewSync(SHOP, 5));
+        assertThat(commandsSent.get(4)).isEqualTo(new RecordReviewSync(SHOP, 5)); // after every review's command
+        // the reviews' commands go out several at a time, so in no particular order
+        Map<String, SyncReview> byExternalId = commandsSent.subList(0, 4).stream().map(SyncReview.class::cast)
+                .collect(Collectors.toMap(SyncReview::externalId, command -> command));
+        assertThat(byExternalId).containsOnlyKeys("r-ko", "r-anon", "r-tr", "r-stars");
 
-        SyncReview korean = (SyncReview) commandsSent.get(0);
+        SyncReview korean = byExternalId.get("r-ko");
         assertThat(korean.reviewId()).isEqualTo(ReviewId.derive(SHOP, ReviewSource.GOOGLE, "r-ko"));
         assertThat(korean.shopId()).isEqualTo(SHOP);
         assertThat(korean.source()).isEqualTo(ReviewSource.GOOGLE);
@@ -129,17 +136,17 @@ class ReviewSyncTest {
         assertThat(korean.updatedAt()).isEqualTo(Instant.parse("2026-11-21T01:02:03Z"));
         assertThat(korean.sourceReply()).isNull();
 
-        SyncReview anonymous = (SyncReview) commandsSent.get(1);
+        SyncReview anonymous = byExternalId.get("r-anon");
         assertThat(anonymous.author()).isEqualTo("Google user");
         assertThat(anonymous.rating()).isEqualTo(2);
         assertThat(anonymous.language()).isEqualTo("en");
         assertThat(anonymous.sourceReply()).isEqualTo(new SourceReply("We are sorry!", Instant.parse("2026-11-22T00:00:00Z")));
 
-        SyncReview translated = (SyncReview) commandsSent.get(2);
+        SyncReview translated = byExternalId.get("r-tr");
         assertThat(translated.comment()).isEqualTo("(Translated by Google) Great cut\n\n(Original)\n커트 최고");
         assertThat(translated.language()).isEqualTo("ko");
 
-        SyncReview starsOnly = (SyncReview) commandsSent.get(3);
+        SyncReview starsOnly = byExternalId.get("r-stars");
         assertThat(starsOnly.comment()).isEmpty();
         assertThat(starsOnly.language()).isEqualTo("ko"); // the shop's language
     }
@@ -151,8 +158,9 @@ class ReviewSyncTest {
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(commands, times(10)).sendAndWait(sent.capture());
-        assertThat(((SyncReview) sent.getAllValues().get(0)).reviewId())
-                .isEqualTo(((SyncReview) sent.getAllValues().get(5)).reviewId());
+        List<Object> first = sent.getAllValues().subList(0, 5);
+        List<Object> second = sent.getAllValues().subList(5, 10);
+        assertThat(second).containsExactlyInAnyOrderElementsOf(first); // the same commands: the same aggregates
     }
 
     @Test
@@ -182,6 +190,33 @@ class ReviewSyncTest {
 
         assertThat(second.status()).isEqualTo(SyncOutcome.Status.ALREADY_RUNNING);
         assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(SyncOutcome.Status.SYNCED);
+    }
+
+    @Test
+    void aSyncAskedForWhileOneRunsIsNotLostButRunsRightAfter() throws Exception {
+        doReturn(CompletableFuture.completedFuture(shop("ko"))).when(queries)
+                .query(any(FindShop.class), any(ResponseType.class));
+        CountDownLatch firstIsSending = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        doAnswer(invocation -> {
+            firstIsSending.countDown();
+            release.await(5, TimeUnit.SECONDS);
+            return null;
+        }).when(commands).sendAndWait(any());
+
+        CompletableFuture<SyncOutcome> first = sync.syncNow(SHOP);
+        assertThat(firstIsSending.await(5, TimeUnit.SECONDS)).isTrue();
+        SyncOutcome asked = sync.syncNow(SHOP).get(5, TimeUnit.SECONDS);
+        SyncOutcome askedAgain = sync.syncNow(SHOP).get(5, TimeUnit.SECONDS);
+        release.countDown();
+
+        assertThat(asked.status()).isEqualTo(SyncOutcome.Status.QUEUED);
+        assertThat(askedAgain.status()).isEqualTo(SyncOutcome.Status.QUEUED);
+        assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(SyncOutcome.Status.SYNCED);
+        // the two requests made meanwhile are served by one more sync, right after the first
+        verify(commands, timeout(5_000).times(2)).sendAndWait(new RecordReviewSync(SHOP, 5));
+        Thread.sleep(300);
+        verify(commands, times(2)).sendAndWait(new RecordReviewSync(SHOP, 5));
     }
 
     @Test
