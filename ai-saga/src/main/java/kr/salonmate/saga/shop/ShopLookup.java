@@ -1,7 +1,9 @@
 package kr.salonmate.saga.shop;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,18 +13,40 @@ import kr.salonmate.messages.shop.FindShop;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
 
 /** The shop queries this module asks (answered by query-side, wherever it runs). */
 public final class ShopLookup {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String KNOWN_SHOPS = ShopLookup.class.getName() + ".knownShops";
 
     private ShopLookup() {
     }
 
-    /** The shop, or null when the read side does not know it (yet). */
+    /**
+     * The shop, or null when the read side does not know it (yet). Within one unit of work (a processor's batch of
+     * events) a shop is asked for once: a batch of a big sync holds many reviews of one shop, and each would
+     * otherwise ask again (docs/benchmarks.md, "Ingest"). A shop the read side does not know is not remembered.
+     */
     public static ShopView find(QueryGateway queries, ShopId shopId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return ask(queries, shopId);
+        }
+        Map<ShopId, ShopView> known = CurrentUnitOfWork.get().root()
+                .getOrComputeResource(KNOWN_SHOPS, key -> new HashMap<ShopId, ShopView>());
+        ShopView shop = known.get(shopId);
+        if (shop == null) {
+            shop = ask(queries, shopId);
+            if (shop != null) {
+                known.put(shopId, shop);
+            }
+        }
+        return shop;
+    }
+
+    private static ShopView ask(QueryGateway queries, ShopId shopId) {
         return await(queries.query(new FindShop(shopId), ResponseTypes.instanceOf(ShopView.class)));
     }
 

@@ -6,9 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,8 +27,8 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * The parts of Axon's infrastructure that are ours to choose: a persistent deadline manager (db-scheduler on
- * PostgreSQL, so saga retries and scheduled work survive a restart and run on exactly one node), the token store
- * with this node's name, and the clock.
+ * PostgreSQL, so saga retries and scheduled work survive a restart and run on exactly one node), the token and saga
+ * stores (plain JDBC on Axon's tables, the token store with this node's name), and the clock.
  */
 @Configuration
 public class AxonInfrastructure {
@@ -41,18 +46,59 @@ public class AxonInfrastructure {
     }
 
     /**
-     * Axon's JPA token store, as its auto-configuration would build it, but with this node's {@link NodeName} as the
-     * owner of its claims (Axon's default, {@code pid@host}, is the same for two nodes in one JVM or for two
-     * containers that both run as pid 1 on the same host name).
+     * Axon's JDBC token store on the {@code token_entry} table that Flyway creates (the JPA token store's table), with
+     * this node's {@link NodeName} as the owner of its claims (Axon's default, {@code pid@host}, is the same for two
+     * nodes in one JVM or for two containers that both run as pid 1 on the same host name).
+     *
+     * <p>Why JDBC: every processor stores its token after each batch, thousands of times a minute under ingest. The
+     * JPA store's update goes through Hibernate's query translation each time; that was a third of the CPU of the
+     * drafting processor (docs/benchmarks.md, "Ingest"). The JDBC store sends one prepared {@code UPDATE}. It takes
+     * its connection from the transaction the processor's unit of work started, as the JPA store did, so the token
+     * still commits together with what the batch wrote (ADR 13).
      */
     @Bean
-    TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, EntityManagerProvider entityManagerProvider,
+    TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, DataSource dataSource,
                           TokenStoreProperties properties, NodeName node) {
-        return JpaTokenStore.builder()
-                .entityManagerProvider(entityManagerProvider)
+        return JdbcTokenStore.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .schema(TokenSchema.builder()
+                        .setTokenTable("token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setSegmentColumn("segment")
+                        .setTokenColumn("token")
+                        .setTokenTypeColumn("token_type")
+                        .setTimestampColumn("timestamp")
+                        .setOwnerColumn("owner")
+                        .build())
                 .serializer(serializer)
+                .contentType(byte[].class)
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(node.value())
+                .build();
+    }
+
+    /**
+     * Axon's JDBC saga store on the {@code saga_entry} and {@code association_value_entry} tables that Flyway creates
+     * (the JPA store's tables). Every event a saga handles starts with a look-up of its associations; through JPA that
+     * look-up was the largest part of the drafting processor's CPU (docs/benchmarks.md, "Ingest"). Like the token
+     * store it works in the transaction of the processor's unit of work.
+     */
+    @Bean
+    SagaStore<Object> sagaStore(@Qualifier("serializer") Serializer serializer, DataSource dataSource) {
+        SagaSchema tables = SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .associationValueEntryTable("association_value_entry")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .build();
+        return JdbcSagaStore.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .sqlSchema(new PostgresSagaSqlSchema(tables))
+                .serializer(serializer)
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package kr.salonmate.query.dashboard;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import kr.salonmate.messages.post.CaptionDraftFailed;
 import kr.salonmate.messages.post.CaptionDraftRequested;
@@ -34,6 +36,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +52,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(DashboardProjection.GROUP)
 public class DashboardProjection {
 
+    private static final String CHANGED_SHOPS = DashboardProjection.class.getName() + ".changedShops";
     public static final String GROUP = "dashboard";
 
     private final DashboardReviewRows reviews;
@@ -67,7 +72,7 @@ public class DashboardProjection {
 
     @EventHandler
     void on(ReviewReceived e, @SequenceNumber long sequence) {
-        if (reviews.existsById(e.reviewId().value())) {
+        if (reviews.findById(e.reviewId().value()).isPresent()) {
             return;
         }
         reviews.save(DashboardReviewRow.received(e, sequence));
@@ -143,7 +148,7 @@ public class DashboardProjection {
 
     @EventHandler
     void on(PostCreated e, @SequenceNumber long sequence) {
-        if (posts.existsById(e.postId().value())) {
+        if (posts.findById(e.postId().value()).isPresent()) {
             return;
         }
         posts.save(DashboardPostRow.created(e, sequence));
@@ -229,14 +234,34 @@ public class DashboardProjection {
         emit(row.shopId());
     }
 
+    /**
+     * Pushes the shop's counters to open dashboards, once per batch and shop: the counters are one SQL query over
+     * the shop's rows, and a batch of a big sync changes the same shop a hundred times.
+     */
     private void emit(ShopId shopId) {
         boolean watched = emitter.activeSubscriptions().stream()
                 .anyMatch(s -> s.getPayload() instanceof FetchDashboard q && q.shopId().equals(shopId));
         if (!watched) {
             return;
         }
-        reviews.flush(); // the counters are read with SQL, which must see this change
+        if (!CurrentUnitOfWork.isStarted()) {
+            emitNow(Set.of(shopId));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Set<ShopId> changed = batch.getOrComputeResource(CHANGED_SHOPS, key -> {
+            Set<ShopId> shops = new LinkedHashSet<>();
+            batch.onPrepareCommit(u -> emitNow(shops));
+            return shops;
+        });
+        changed.add(shopId);
+    }
+
+    private void emitNow(Set<ShopId> shopIds) {
+        reviews.flush(); // the counters are read with SQL, which must see this batch's changes
         posts.flush();
-        emitter.emit(FetchDashboard.class, query -> query.shopId().equals(shopId), dashboards.dashboardOf(shopId));
+        for (ShopId shopId : shopIds) {
+            emitter.emit(FetchDashboard.class, query -> query.shopId().equals(shopId), dashboards.dashboardOf(shopId));
+        }
     }
 }

@@ -44,7 +44,7 @@ public class PostProjection {
 
     @EventHandler
     void on(PostCreated e, @SequenceNumber long sequence) {
-        if (rows.existsById(e.postId().value())) {
+        if (rows.findById(e.postId().value()).isPresent()) {
             return;
         }
         emit(rows.save(PostRow.created(e, sequence)));

@@ -45,7 +45,8 @@ public class ReviewInboxProjection {
 
     @EventHandler
     void on(ReviewReceived e, @SequenceNumber long sequence) {
-        if (rows.existsById(e.reviewId().value())) {
+        // findById, not existsById: a query would flush (dirty-check) every row the batch has touched so far
+        if (rows.findById(e.reviewId().value()).isPresent()) {
             return;
         }
         emit(rows.save(ReviewRow.received(e, sequence)));

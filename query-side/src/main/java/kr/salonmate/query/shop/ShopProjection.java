@@ -30,7 +30,7 @@ public class ShopProjection {
 
     @EventHandler
     void on(ShopRegistered e, @SequenceNumber long sequence) {
-        if (!rows.existsById(e.shopId().value())) {
+        if (rows.findById(e.shopId().value()).isEmpty()) {
             rows.save(ShopRow.registered(e, sequence));
         }
     }
