@@ -86,6 +86,11 @@ public class ApiExceptionHandler {
                             Long.toString(limited.retryAfterSeconds())).contentType(MediaType.APPLICATION_JSON)
                     .body(ApiError.of(e.code(), e.getMessage(), e.details(), RequestIdFilter.of(request)));
         }
+        if (e instanceof ServiceBusy busy) {
+            return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER,
+                            Long.toString(busy.retryAfterSeconds())).contentType(MediaType.APPLICATION_JSON)
+                    .body(ApiError.of(e.code(), e.getMessage(), e.details(), RequestIdFilter.of(request)));
+        }
         return respond(e.status(), e.code(), e.getMessage(), e.details(), request);
     }
 
