@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kr.salonmate.api.account.AccountStore;
 import kr.salonmate.api.account.Role;
 import kr.salonmate.api.error.ApiException;
 import kr.salonmate.api.media.MediaLinks;
@@ -66,10 +67,12 @@ public class PostController {
     private final ReadModels readModels;
     private final MediaStore media;
     private final MediaLinks links;
+    private final AccountStore accounts;
     private final Clock clock;
 
     public PostController(ShopAccess access, PostCreation creation, CommandGateway commands, QueryGateway queries,
-                          ReadModels readModels, MediaStore media, MediaLinks links, Clock clock) {
+                          ReadModels readModels, MediaStore media, MediaLinks links, AccountStore accounts,
+                          Clock clock) {
         this.access = access;
         this.creation = creation;
         this.commands = commands;
@@ -77,6 +80,7 @@ public class PostController {
         this.readModels = readModels;
         this.media = media;
         this.links = links;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -139,8 +143,12 @@ public class PostController {
         CurrentUser user = CurrentUser.of(jwt);
         ShopId shop = access.require(user, shopId, Role.STAFF);
         PostView post = existing(shop, postId);
+        // whether a scheduled post may be changed is the aggregate's to decide (the read model may not show the
+        // schedule yet); it is told who is asking: STAFF may not change what a MANAGER scheduled (ADR 0020)
+        boolean mayEditScheduled = accounts.roleIn(shopId, user.id()).map(role -> role.atLeast(Role.MANAGER))
+                .orElse(false);
         commands.sendAndWait(new EditCaption(post.id(), body.caption(), body.hashtags(), user.actor(),
-                body.expectedVersion()));
+                body.expectedVersion(), mayEditScheduled));
         return after(shop, post.id());
     }
 
