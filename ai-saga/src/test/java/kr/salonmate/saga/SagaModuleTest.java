@@ -52,6 +52,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatModel;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +69,7 @@ class SagaModuleTest {
             .withUserConfiguration(SagaModule.class)
             .withBean(CommandGateway.class, () -> mock(CommandGateway.class))
             .withBean(QueryGateway.class, () -> mock(QueryGateway.class))
+            .withBean(EventStore.class, () -> mock(EventStore.class))
             .withBean(DataSource.class, () -> mock(DataSource.class))
             .withBean(JdbcTemplate.class, () -> new JdbcTemplate(mock(DataSource.class)))
             .withPropertyValues("salonmate.sync.enabled=false");

@@ -1,7 +1,9 @@
 package kr.salonmate.saga.review;
 
 import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.common.ActorType;
 import kr.salonmate.messages.review.ApproveReply;
+import kr.salonmate.messages.review.ReplyDraftRequested;
 import kr.salonmate.messages.review.ReplyDrafted;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModuleEnabled;
@@ -10,7 +12,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +26,12 @@ import org.springframework.stereotype.Component;
  * that is approved by the system, with exactly the drafted text. The approval names the draft's version
  * (the {@code ReplyDrafted} event's sequence number) as {@code expectedVersion}: if anyone edited, rejected or
  * re-drafted the reply in between, the aggregate refuses and a human decides. Refusals are ignored.
+ *
+ * <p>Only what nobody shaped is published unseen: a draft SalonMate asked for by itself (auto-draft) without an
+ * instruction. A draft a person asked for, or one written to an instruction, is that person's to approve; and a
+ * draft containing a link, a phone number or an e-mail address (what a prompt injection in the review would aim
+ * for) always waits for the owner. Who asked, and how, is read from the review's own events (the request this
+ * draft answers); a request that cannot be found counts as not SalonMate's.
  */
 @Component
 @ProcessingGroup("auto-publish")
@@ -32,10 +43,12 @@ public class AutoPublishPolicy {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final EventStore events;
 
-    public AutoPublishPolicy(CommandGateway commands, QueryGateway queries) {
+    public AutoPublishPolicy(CommandGateway commands, QueryGateway queries, EventStore events) {
         this.commands = commands;
         this.queries = queries;
+        this.events = events;
     }
 
     @EventHandler
@@ -48,6 +61,12 @@ public class AutoPublishPolicy {
         if (minRating == null || drafted.rating() < minRating) {
             return;
         }
+        String withheld = withheldBecause(drafted, version);
+        if (withheld != null) {
+            log.info("Auto-publish withheld the draft of review {} ({} stars): {}; it waits for the owner",
+                    drafted.reviewId(), drafted.rating(), withheld);
+            return;
+        }
         try {
             commands.sendAndWait(new ApproveReply(drafted.reviewId(), drafted.text(), Actor.system(), version));
             log.info("Auto-approved the draft of review {} ({} stars, shop threshold {})", drafted.reviewId(),
@@ -58,5 +77,39 @@ public class AutoPublishPolicy {
             }
             log.debug("Draft of review {} not auto-approved: {}", drafted.reviewId(), e.getMessage());
         }
+    }
+
+    /** Why this draft must wait for a person, or null when SalonMate may publish it. */
+    String withheldBecause(ReplyDrafted drafted, long version) {
+        ReplyDraftRequested request = requestAnsweredBy(drafted, version);
+        if (request == null) {
+            return "the request for this draft is not among the review's events";
+        }
+        if (request.requestedBy() == null || request.requestedBy().type() != ActorType.SYSTEM) {
+            return "a person asked for this draft";
+        }
+        if (request.instruction() != null && !request.instruction().isBlank()) {
+            return "the draft was written to an instruction";
+        }
+        String found = ContactsAndLinks.foundIn(drafted.text());
+        return found == null ? null : "the draft contains " + found;
+    }
+
+    /** The review's request that this draft answers (same draft request id, earlier in the review's events). */
+    private ReplyDraftRequested requestAnsweredBy(ReplyDrafted drafted, long version) {
+        ReplyDraftRequested found = null;
+        // from the first event, not a snapshot: the request may be older than any snapshot
+        DomainEventStream stream = events.readEvents(drafted.reviewId().toString(), 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (event.getSequenceNumber() >= version) {
+                break;
+            }
+            if (event.getPayload() instanceof ReplyDraftRequested request
+                    && request.draftRequestId().equals(drafted.draftRequestId())) {
+                found = request;
+            }
+        }
+        return found;
     }
 }

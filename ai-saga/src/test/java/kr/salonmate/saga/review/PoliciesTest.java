@@ -1,5 +1,6 @@
 package kr.salonmate.saga.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doReturn;
@@ -12,11 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.review.ApproveReply;
+import kr.salonmate.messages.review.ReplyDraftRequested;
 import kr.salonmate.messages.review.ReplyDrafted;
 import kr.salonmate.messages.review.RequestReplyDraft;
 import kr.salonmate.messages.review.ReviewId;
@@ -29,10 +33,16 @@ import kr.salonmate.messages.shop.ReplyTone;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The auto-draft and auto-publish policies. */
 class PoliciesTest {
@@ -105,16 +115,44 @@ class PoliciesTest {
         assertThatThrownBy(() -> autoDraft(null).on(received(NOW))).isInstanceOf(IllegalStateException.class);
     }
 
-    private static ReplyDrafted drafted(int rating) {
-        return new ReplyDrafted(REVIEW, SHOP, UUID.randomUUID(), "Thank you!", "gpt-4o", "reply-v1",
-                new TokenUsage(1, 2), rating, NOW);
+    private final EventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
+            .build();
+    private final UUID draftRequest = UUID.randomUUID();
+
+    /** The review's events up to the draft: received (0), the draft request (1 to 6), drafted at 7. */
+    private void requested(Actor by, String instruction) {
+        List<Object> history = new ArrayList<>();
+        history.add(received(NOW));
+        for (int i = 1; i <= 5; i++) { // older requests, answered or not
+            history.add(new ReplyDraftRequested(REVIEW, SHOP, UUID.randomUUID(), null, Actor.system(), "Jane", 5,
+                    "Great", "en", NOW));
+        }
+        history.add(new ReplyDraftRequested(REVIEW, SHOP, draftRequest, instruction, by, "Jane", 5, "Great", "en",
+                NOW));
+        for (int i = 0; i < history.size(); i++) {
+            events.publish(new GenericDomainEventMessage<>("Review", REVIEW.toString(), i, history.get(i)));
+        }
+    }
+
+    private ReplyDrafted drafted(int rating) {
+        return drafted(rating, "Thank you!");
+    }
+
+    private ReplyDrafted drafted(int rating, String text) {
+        return new ReplyDrafted(REVIEW, SHOP, draftRequest, text, "gpt-4o", "reply-v1", new TokenUsage(1, 2),
+                rating, NOW);
+    }
+
+    private AutoPublishPolicy autoPublish() {
+        return new AutoPublishPolicy(commands, queries, events);
     }
 
     @Test
     void aDraftForAReviewRatedAtTheThresholdIsApprovedExactlyAsDraftedAtThatVersion() {
         settingsAre(settings(true, 4));
+        requested(Actor.system(), null);
 
-        new AutoPublishPolicy(commands, queries).on(drafted(4), 7L);
+        autoPublish().on(drafted(4), 7L);
 
         verify(commands).sendAndWait(new ApproveReply(REVIEW, "Thank you!", Actor.system(), 7L));
     }
@@ -123,7 +161,7 @@ class PoliciesTest {
     void aDraftBelowTheThresholdWaitsForAHuman() {
         settingsAre(settings(true, 4));
 
-        new AutoPublishPolicy(commands, queries).on(drafted(3), 7L);
+        autoPublish().on(drafted(3), 7L);
 
         verify(commands, never()).sendAndWait(any());
     }
@@ -132,7 +170,7 @@ class PoliciesTest {
     void withoutAutoPublishEveryDraftWaitsForAHuman() {
         settingsAre(settings(true, null));
 
-        new AutoPublishPolicy(commands, queries).on(drafted(5), 7L);
+        autoPublish().on(drafted(5), 7L);
 
         verify(commands, never()).sendAndWait(any());
     }
@@ -140,8 +178,67 @@ class PoliciesTest {
     @Test
     void anApprovalRefusedBecauseSomeoneChangedTheReplyIsIgnored() {
         settingsAre(settings(true, 1));
+        requested(Actor.system(), null);
         when(commands.sendAndWait(any())).thenThrow(new ConflictingAggregateVersionException(REVIEW.toString(), 7L, 8L));
 
-        new AutoPublishPolicy(commands, queries).on(drafted(5), 7L); // a human edited it in between: no exception
+        autoPublish().on(drafted(5), 7L); // a human edited it in between: no exception
+    }
+
+    @Test
+    void aDraftAStaffMemberAskedForWaitsForTheOwnerWhateverItsRating() {
+        settingsAre(settings(true, 1));
+        requested(Actor.user(UUID.randomUUID(), "김직원"), null);
+
+        autoPublish().on(drafted(5), 7L);
+
+        verify(commands, never()).sendAndWait(any());
+        assertThat(autoPublish().withheldBecause(drafted(5), 7L)).isEqualTo("a person asked for this draft");
+    }
+
+    @Test
+    void aDraftWrittenToAnInstructionWaitsForTheOwner() {
+        settingsAre(settings(true, 1));
+        requested(Actor.system(), "mention our new nail art menu");
+
+        autoPublish().on(drafted(5), 7L);
+
+        verify(commands, never()).sendAndWait(any());
+        assertThat(autoPublish().withheldBecause(drafted(5), 7L)).isEqualTo("the draft was written to an instruction");
+    }
+
+    @Test
+    void aDraftWhoseRequestIsNotAmongTheReviewsEventsWaitsForTheOwner() {
+        settingsAre(settings(true, 1));
+
+        autoPublish().on(drafted(5), 7L);
+
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"감사합니다! 자세한 건 https://evil.example/promo 에서 확인하세요",
+            "Thanks! Visit www.cheap-nails.example for 50% off", "예약은 bit.ly/3xYz 로 해주세요",
+            "문의는 010-1234-5678 로 주세요", "Call us at 02 345 6789", "대표번호 1588-1234", "+82 10 1234 5678",
+            "Write to owner@salon.example any time", "메일: 예약@살롱.kr"})
+    void aSystemDraftWithALinkAPhoneNumberOrAnEmailAddressWaitsForTheOwner(String text) {
+        settingsAre(settings(true, 1));
+        requested(Actor.system(), null);
+
+        autoPublish().on(drafted(5, text), 7L);
+
+        verify(commands, never()).sendAndWait(any());
+        assertThat(autoPublish().withheldBecause(drafted(5, text), 7L)).startsWith("the draft contains ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"소중한 리뷰 감사합니다! 2026-11-27에 또 뵙겠습니다 😊", "커트 30,000원 이벤트는 12월 31일까지예요.",
+            "Thank you, Jane. See you again soon.", "10시 30분 예약 감사합니다. 3.5시간 걸린 펌이었죠!"})
+    void anOrdinarySystemDraftIsPublished(String text) {
+        settingsAre(settings(true, 1));
+        requested(Actor.system(), null);
+
+        autoPublish().on(drafted(5, text), 7L);
+
+        verify(commands).sendAndWait(new ApproveReply(REVIEW, text, Actor.system(), 7L));
     }
 }

@@ -163,9 +163,10 @@ public class ReplayCoordinator implements SmartLifecycle {
     private void coordinate(Request request) {
         String name = request.processor();
         try {
-            stopHere(request);
             Instant deadline = clock.instant().plus(stopTimeout);
             while (true) {
+                // again on every round: something may have started the processor here meanwhile
+                stopHere(request);
                 List<String> waiting = waitingFor(request);
                 if (waiting.isEmpty()) {
                     if (!requests.move(request.id(), State.STOPPING, State.RESETTING)) {
@@ -214,6 +215,12 @@ public class ReplayCoordinator implements SmartLifecycle {
         StreamingEventProcessor processor = projections.streaming(name);
         try {
             processor.resetTokens();
+        } catch (IllegalStateException notStopped) {
+            // running again, or its last thread still winding down ("must be shut down before triggering a
+            // reset"): nothing was reset; the next round stops it again and retries, until the stop time-out
+            log.info("Replay {} of {}: the processor is not stopped here yet ({}); waiting again", request.id(), name,
+                    notStopped.getMessage());
+            return false;
         } catch (RuntimeException e) {
             if (causedBy(e, UnableToClaimTokenException.class)) {
                 log.info("Replay {} of {}: a segment was claimed meanwhile ({}); waiting again", request.id(), name,
@@ -274,6 +281,11 @@ public class ReplayCoordinator implements SmartLifecycle {
 
     /** Looks at the unfinished requests: stops, starts, notices a lost coordinator and a finished replay. */
     void tick() {
+        // What this node holds is read BEFORE the requests: a request is held only after its row was written, so
+        // every held request is in the read below unless it has really finished. Read the other way round, a
+        // request made (and stopped for by its coordinator) between the two reads looked finished, and its
+        // processor was started again before its reset ("must be shut down before triggering a reset").
+        List<Request> held = heldRequests();
         List<Request> unfinished = requests.unfinished();
         Map<UUID, Request> byId = new HashMap<>();
         Set<String> keptStopped = new HashSet<>();
@@ -283,13 +295,13 @@ public class ReplayCoordinator implements SmartLifecycle {
                 keptStopped.add(request.processor());
             }
         }
-        for (Request held : heldRequests()) {
-            Request now = byId.get(held.id());
+        for (Request request : held) {
+            Request now = byId.get(request.id());
             if (now == null || !now.state().keepsProcessorStopped()) {
-                if (keptStopped.contains(held.processor())) {
-                    release(held);
+                if (keptStopped.contains(request.processor())) {
+                    release(request);
                 } else {
-                    startHere(held);
+                    startHere(request);
                 }
             }
         }
@@ -326,6 +338,7 @@ public class ReplayCoordinator implements SmartLifecycle {
     /** Shuts the processor down here (once per request) and records that this node has stopped it. */
     private synchronized void stopHere(Request request) {
         if (holding.containsKey(request.id())) {
+            keepStopped(request);
             return;
         }
         // the poll read the request a moment ago: do not stop for one that has moved on (reset done or given up)
@@ -340,12 +353,28 @@ public class ReplayCoordinator implements SmartLifecycle {
         requests.stopped(request.id(), nodes.self());
     }
 
+    /**
+     * Stops the processor again if something started it while a request holds it stopped (the application context
+     * started again, say: {@code ProcessorsStartWhenReady} starts every processor that is not running). Left
+     * running, it would claim its segments again and the reset would fail.
+     */
+    private void keepStopped(Request request) {
+        projections.local(request.processor()).filter(StreamingEventProcessor::isRunning).ifPresent(processor -> {
+            log.warn("Replay {} of {}: the processor was started again on {} before its reset; stopping it again",
+                    request.id(), request.processor(), nodes.self());
+            processor.shutDown();
+        });
+    }
+
     /** Starts the processor here again after the request (once), and records that. */
     private synchronized void startHere(Request request) {
         if (holding.remove(request.id()) == null) {
             return;
         }
-        projections.local(request.processor()).ifPresent(processor -> {
+        // a newer request for the same processor stopped it too (a replay asked for right after one failed): it
+        // stays stopped until that one is done with it
+        boolean stillHeld = holding.values().stream().anyMatch(other -> other.processor().equals(request.processor()));
+        projections.local(request.processor()).filter(processor -> !stillHeld).ifPresent(processor -> {
             log.info("Replay {} of {}: starting it again on {}", request.id(), request.processor(), nodes.self());
             processor.start();
         });

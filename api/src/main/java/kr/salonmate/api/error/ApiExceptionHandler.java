@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import kr.salonmate.messages.common.RuleViolation;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -34,6 +35,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -84,6 +86,11 @@ public class ApiExceptionHandler {
         if (e instanceof kr.salonmate.api.ratelimit.RateLimiter.RateLimitedException limited) {
             return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER,
                             Long.toString(limited.retryAfterSeconds())).contentType(MediaType.APPLICATION_JSON)
+                    .body(ApiError.of(e.code(), e.getMessage(), e.details(), RequestIdFilter.of(request)));
+        }
+        if (e instanceof ServiceBusy busy) {
+            return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER,
+                            Long.toString(busy.retryAfterSeconds())).contentType(MediaType.APPLICATION_JSON)
                     .body(ApiError.of(e.code(), e.getMessage(), e.details(), RequestIdFilter.of(request)));
         }
         return respond(e.status(), e.code(), e.getMessage(), e.details(), request);
@@ -254,8 +261,24 @@ public class ApiExceptionHandler {
                 .contentType(MediaType.APPLICATION_JSON).body(response.getBody());
     }
 
+    /**
+     * A query string Tomcat cannot decode ({@code ?q=%FF%FE}: not UTF-8, or a broken percent-escape) surfaces when
+     * a parameter is first read. It is the client's mistake in the parameters, like any other bad parameter.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiError> undecodableParameters(InvalidParameterException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The query string is not valid percent-encoded"
+                + " UTF-8", Map.of("fields", Map.of("query", "not valid percent-encoded UTF-8")), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> internal(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client went away mid-response (a closed tab, a timed-out scraper): nothing is wrong here and
+            // nobody is listening, so one quiet line and no body; under load thousands of these are normal
+            log.debug("Client went away during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         if (isDatabaseDown(e)) {
             return databaseDown(e, request);
         }

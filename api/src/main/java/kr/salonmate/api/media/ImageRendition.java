@@ -5,6 +5,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -22,7 +25,15 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Turns an uploaded photo into what SalonMate keeps and Instagram fetches: an upright (EXIF orientation applied)
  * RGB JPEG without any metadata (so no location), at most {@value #MAX_WIDTH} pixels wide and at most 8 MiB.
- * Very large photos are decoded subsampled, so memory stays bounded whatever the upload.
+ *
+ * <p>Memory stays bounded whatever the upload: a few hundred KB of PNG can announce 6000 x 6000 pixels of 16-bit
+ * RGBA (~290 MB decoded). The size and the sample layout are read from the header before anything is decoded, and
+ * the photo is decoded subsampled so that the decoded pixels take at most {@value #MAX_DECODED_BYTES} bytes (4
+ * megapixels of 8-bit RGBA; a 16-bit image gets half as many pixels). What cannot be decoded that way is refused
+ * before decoding ({@link TooManyPixels}): more than {@value #MAX_PIXELS} pixels or a side over {@value #MAX_SIDE}
+ * (row buffers grow with the width), a progressive JPEG over {@value #MAX_PROGRESSIVE_JPEG_PIXELS} pixels (its
+ * decoder keeps every coefficient of the whole image), a WebP over {@value #MAX_WEBP_PIXELS} pixels (its decoder
+ * works on the whole frame, whatever the subsampling).
  */
 final class ImageRendition {
 
@@ -31,13 +42,24 @@ final class ImageRendition {
     static final long MAX_JPEG_BYTES = 8L * 1024 * 1024;
     /** Beyond this a photo is refused rather than decoded (a decompression bomb, not a photo). */
     static final long MAX_PIXELS = 100_000_000L;
+    /** The longest side accepted: the decoders hold a few full-width rows (16-bit RGBA: 8 bytes a pixel). */
+    static final int MAX_SIDE = 30_000;
+    /** What the decoded (subsampled) pixels may take: 4 megapixels of 8-bit RGBA. */
+    static final long MAX_DECODED_BYTES = 4_000_000L * 4;
+    /** A progressive JPEG's decoder buffers the coefficients of the whole image (about 3 bytes a pixel, native). */
+    static final long MAX_PROGRESSIVE_JPEG_PIXELS = 24_000_000L;
+    /** The WebP decoder works on the whole frame whatever the subsampling: only what fits the budget anyway. */
+    static final long MAX_WEBP_PIXELS = 4_000_000L;
     private static final int HEAD_BYTES = 256 * 1024;
 
     private ImageRendition() {
     }
 
-    /** The upload as SalonMate read it: its type, upright size, and the rendition's size in bytes. */
-    record Result(ImageType type, int width, int height, long renditionBytes) {
+    /**
+     * The upload as SalonMate read it: its type, upright size, the rendition's size in bytes, and the bytes its
+     * decoded (subsampled) pixels took in memory.
+     */
+    record Result(ImageType type, int width, int height, long renditionBytes, long decodedBytes) {
     }
 
     /** Not an image of its announced type, or not one we decode. */
@@ -88,13 +110,9 @@ final class ImageRendition {
                 if (width <= 0 || height <= 0) {
                     throw new Unreadable("The image has no size", null);
                 }
-                if ((long) width * height > MAX_PIXELS) {
-                    throw new TooManyPixels("The image has " + ((long) width * height / 1_000_000)
-                            + " megapixels; at most " + MAX_PIXELS / 1_000_000 + " are accepted");
-                }
+                refuseWhatCannotBeDecodedSafely(type, width, height, head, headLength);
+                int step = subsampling(width, height, bytesPerDecodedPixel(reader));
                 ImageReadParam param = reader.getDefaultReadParam();
-                int longest = Math.max(width, height);
-                int step = Math.max(1, longest / (2 * MAX_WIDTH));
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
@@ -109,9 +127,92 @@ final class ImageRendition {
         int uprightWidth = quarterTurn ? height : width;
         int uprightHeight = quarterTurn ? width : height;
 
+        long decodedBytes = bytesOf(source);
         BufferedImage upright = draw(source, orientation);
         long bytes = writeJpeg(upright, jpeg);
-        return new Result(type, uprightWidth, uprightHeight, bytes);
+        return new Result(type, uprightWidth, uprightHeight, bytes, decodedBytes);
+    }
+
+    private static long bytesOf(BufferedImage image) {
+        DataBuffer buffer = image.getRaster().getDataBuffer();
+        return (long) buffer.getSize() * buffer.getNumBanks() * DataBuffer.getDataTypeSize(buffer.getDataType()) / 8;
+    }
+
+    /** Refuses, from the header alone, a photo whose decoding would need memory beyond our bounds. */
+    private static void refuseWhatCannotBeDecodedSafely(ImageType type, int width, int height, byte[] head,
+                                                        int headLength) throws TooManyPixels {
+        long pixels = (long) width * height;
+        if (pixels > MAX_PIXELS || Math.max(width, height) > MAX_SIDE) {
+            throw new TooManyPixels("The image is " + width + " x " + height + " pixels; at most "
+                    + MAX_PIXELS / 1_000_000 + " megapixels and " + MAX_SIDE + " pixels a side are accepted");
+        }
+        if (type == ImageType.JPEG && pixels > MAX_PROGRESSIVE_JPEG_PIXELS && progressive(head, headLength)) {
+            throw new TooManyPixels("The image is a progressive JPEG of " + width + " x " + height + " pixels; at most "
+                    + MAX_PROGRESSIVE_JPEG_PIXELS / 1_000_000 + " megapixels are accepted for progressive JPEGs");
+        }
+        if (type == ImageType.WEBP && pixels > MAX_WEBP_PIXELS) {
+            throw new TooManyPixels("The image is a WebP of " + width + " x " + height + " pixels; at most "
+                    + MAX_WEBP_PIXELS / 1_000_000 + " megapixels are accepted for WebP (JPEG and PNG may be larger)");
+        }
+    }
+
+    /**
+     * The smallest subsampling step that keeps the decoded image at most {@code 2 x MAX_WIDTH} on its longest side
+     * (enough to scale down from smoothly) and within {@link #MAX_DECODED_BYTES}.
+     */
+    static int subsampling(int width, int height, int bytesPerPixel) {
+        int longest = Math.max(width, height);
+        int step = Math.max(1, ceilDiv(longest, 2 * MAX_WIDTH));
+        while ((long) ceilDiv(width, step) * ceilDiv(height, step) * bytesPerPixel > MAX_DECODED_BYTES) {
+            step++;
+        }
+        return step;
+    }
+
+    /**
+     * The bytes a decoded pixel takes in the image the reader will make (its first image type, as {@code read}
+     * uses it): 16-bit samples take twice what 8-bit ones do. Unknown: refused, as it cannot be bounded.
+     */
+    private static int bytesPerDecodedPixel(ImageReader reader) throws IOException, Unreadable {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        if (types == null || !types.hasNext()) {
+            throw new Unreadable("The image's pixel layout is not one we decode", null);
+        }
+        SampleModel sample = types.next().getSampleModel(1, 1);
+        int bits = DataBuffer.getDataTypeSize(sample.getDataType()) * sample.getNumDataElements();
+        return Math.max(1, ceilDiv(bits, 8));
+    }
+
+    /** Whether the JPEG's frame header (SOF) announces progressive coding; true when it is not in the head. */
+    static boolean progressive(byte[] d, int length) {
+        int i = 2;
+        while (i + 4 <= length) {
+            if ((d[i] & 0xff) != 0xFF) {
+                return true;
+            }
+            int marker = d[i + 1] & 0xff;
+            if (marker == 0xFF) { // fill byte
+                i++;
+                continue;
+            }
+            if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+                i += 2;
+                continue;
+            }
+            boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (frame) {
+                return marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return true;
+            }
+            i += 2 + (((d[i + 2] & 0xff) << 8) | (d[i + 3] & 0xff));
+        }
+        return true;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     /** The decoded pixels turned upright, scaled to at most {@link #MAX_WIDTH} wide, on white (no alpha). */

@@ -44,13 +44,16 @@ public class MediaController {
     private final MediaStore store;
     private final MediaStorage storage;
     private final MediaLinks links;
+    private final RenditionSlots renditions;
     private final Clock clock;
 
-    public MediaController(ShopAccess access, MediaStore store, MediaStorage storage, MediaLinks links, Clock clock) {
+    public MediaController(ShopAccess access, MediaStore store, MediaStorage storage, MediaLinks links,
+                           RenditionSlots renditions, Clock clock) {
         this.access = access;
         this.store = store;
         this.storage = storage;
         this.links = links;
+        this.renditions = renditions;
         this.clock = clock;
     }
 
@@ -78,13 +81,13 @@ public class MediaController {
                 throw unsupported("The file is not a JPEG, PNG or WebP image (whatever its name or declared type)");
             }
             ImageRendition.Result result;
-            try {
+            try (RenditionSlots.Slot slot = renditions.take()) {
                 result = ImageRendition.render(upload, type, jpeg);
             } catch (ImageRendition.Unreadable e) {
                 throw unsupported("The file starts like a " + type + " image but cannot be read as one");
             } catch (ImageRendition.TooManyPixels e) {
                 throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", e.getMessage(),
-                        Map.of("maxPixels", ImageRendition.MAX_PIXELS));
+                        Map.of("maxPixels", ImageRendition.MAX_PIXELS, "maxSide", ImageRendition.MAX_SIDE));
             }
             UUID id = UUID.randomUUID();
             store.insertPending(id, shop.value(), type.contentType(), size, result.width(), result.height(),

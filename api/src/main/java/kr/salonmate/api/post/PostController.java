@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kr.salonmate.api.account.AccountStore;
 import kr.salonmate.api.account.Role;
 import kr.salonmate.api.error.ApiException;
 import kr.salonmate.api.media.MediaLinks;
@@ -56,6 +58,7 @@ public class PostController {
     /** Instagram accepts photos from 4:5 (portrait) to 1.91:1 (landscape). */
     static final double MIN_RATIO = 4.0 / 5.0;
     static final double MAX_RATIO = 1.91;
+    static final java.time.Duration MAX_SCHEDULE_AHEAD = java.time.Duration.ofDays(366);
 
     private final ShopAccess access;
     private final PostCreation creation;
@@ -64,9 +67,12 @@ public class PostController {
     private final ReadModels readModels;
     private final MediaStore media;
     private final MediaLinks links;
+    private final AccountStore accounts;
+    private final Clock clock;
 
     public PostController(ShopAccess access, PostCreation creation, CommandGateway commands, QueryGateway queries,
-                          ReadModels readModels, MediaStore media, MediaLinks links) {
+                          ReadModels readModels, MediaStore media, MediaLinks links, AccountStore accounts,
+                          Clock clock) {
         this.access = access;
         this.creation = creation;
         this.commands = commands;
@@ -74,6 +80,8 @@ public class PostController {
         this.readModels = readModels;
         this.media = media;
         this.links = links;
+        this.accounts = accounts;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -135,8 +143,12 @@ public class PostController {
         CurrentUser user = CurrentUser.of(jwt);
         ShopId shop = access.require(user, shopId, Role.STAFF);
         PostView post = existing(shop, postId);
+        // whether a scheduled post may be changed is the aggregate's to decide (the read model may not show the
+        // schedule yet); it is told who is asking: STAFF may not change what a MANAGER scheduled (ADR 0020)
+        boolean mayEditScheduled = accounts.roleIn(shopId, user.id()).map(role -> role.atLeast(Role.MANAGER))
+                .orElse(false);
         commands.sendAndWait(new EditCaption(post.id(), body.caption(), body.hashtags(), user.actor(),
-                body.expectedVersion()));
+                body.expectedVersion(), mayEditScheduled));
         return after(shop, post.id());
     }
 
@@ -153,8 +165,8 @@ public class PostController {
     }
 
     @PostMapping("/{postId}/publish")
-    @Operation(summary = "Publish now, or at `at` (ISO-8601 with offset) when that is in the future; publishing to"
-            + " Instagram happens asynchronously")
+    @Operation(summary = "Publish now, or at `at` (ISO-8601 with offset, at most a year ahead) when that is in the"
+            + " future; publishing to Instagram happens asynchronously")
     public ResponseEntity<PostResponse> publish(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId,
                                                 @PathVariable UUID postId,
                                                 @Valid @RequestBody(required = false) PostRequests.PublishBody body) {
@@ -162,6 +174,11 @@ public class PostController {
         ShopId shop = access.require(user, shopId, Role.MANAGER);
         PostView post = existing(shop, postId);
         Instant at = body == null || body.at() == null ? null : body.at().toInstant();
+        // a post is scheduled at most a year ahead: further than that is a typo, and a year like +999999999 is
+        // beyond what the deadline store (PostgreSQL timestamps) can hold
+        if (at != null && at.isAfter(clock.instant().plus(MAX_SCHEDULE_AHEAD))) {
+            throw ApiException.validation("at", "must be at most a year from now");
+        }
         commands.sendAndWait(new PublishPost(post.id(), at, user.actor()));
         return ResponseEntity.accepted().body(after(shop, post.id()));
     }

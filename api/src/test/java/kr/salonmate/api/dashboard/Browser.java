@@ -60,6 +60,25 @@ final class Browser implements AutoCloseable {
         return CHROMEDRIVER.canExecute() && new File(CHROMIUM).canExecute();
     }
 
+    /**
+     * Skips the calling test when Chromium is missing on a developer's machine, but fails it when {@code CI=true}:
+     * a CI run that could not install the browser must not pass with its browser tests quietly skipped.
+     */
+    static void requireInstalled() {
+        requireInstalled(installed(), System.getenv("CI"));
+    }
+
+    static void requireInstalled(boolean installed, String ci) {
+        if (installed) {
+            return;
+        }
+        String missing = "headless Chromium is not installed (apt-get install chromium chromium-driver)";
+        if ("true".equalsIgnoreCase(ci)) {
+            throw new AssertionError(missing + "; CI=true, so the browser tests fail instead of being skipped");
+        }
+        org.junit.jupiter.api.Assumptions.abort(missing);
+    }
+
     /** A new browser window of that size, preferring that language (ko, en), at url. */
     static Browser open(String url, int width, int height, String language) {
         System.setProperty("SE_AVOID_STATS", "true");

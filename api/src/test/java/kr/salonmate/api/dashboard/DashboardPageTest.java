@@ -1,7 +1,6 @@
 package kr.salonmate.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -75,7 +74,7 @@ class DashboardPageTest extends IntegrationTest {
 
     @Test
     void anOwnerSignsUpConnectsGoogleAndAnswersReviewsLiveInThePage() {
-        assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+        Browser.requireInstalled();
         String location = "loc" + UUID.randomUUID().toString().replace("-", "");
         String lovely = "ext-" + UUID.randomUUID();
         String script = "ext-" + UUID.randomUUID();
@@ -232,7 +231,7 @@ class DashboardPageTest extends IntegrationTest {
 
     @Test
     void onAPhoneAFailedPublishShowsItsReasonAndCanBeRetried() {
-        assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+        Browser.requireInstalled();
         Owner owner = signUp("살롱 모바일");
         String gone = "gone-" + UUID.randomUUID();
         Instant goneAt = Instant.parse("2026-11-25T09:00:00Z");
@@ -294,7 +293,7 @@ class DashboardPageTest extends IntegrationTest {
 
     @Test
     void theInboxLoadsMoreAndFiltersByRatingStatusAndSource() {
-        assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+        Browser.requireInstalled();
         Owner owner = signUp("Salon Many Reviews");
         // no drafts this time: the reviews stay NEW and the page offers to write or request one
         assertThat(api.put(owner.shop("/reply-settings"), owner.token(), Map.of("tone", "FRIENDLY", "language", "AUTO",
@@ -347,7 +346,7 @@ class DashboardPageTest extends IntegrationTest {
 
     @Test
     void afterTheNetworkDropsThePageReconnectsByItselfAndCatchesUp() {
-        assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+        Browser.requireInstalled();
         Owner owner = signUp("Salon Reconnect");
         String first = "first-" + UUID.randomUUID();
         GOOGLE.addReview(owner.shopId(), first, "Hana", 5, "Best head spa in town.", Instant.parse("2026-11-20T01:00:00Z"));

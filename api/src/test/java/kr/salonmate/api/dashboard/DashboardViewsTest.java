@@ -1,7 +1,6 @@
 package kr.salonmate.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +60,7 @@ class DashboardViewsTest extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void postsAreUploadedDraftedLiveEditedScheduledInTheShopsZoneCancelledAndPublished() throws Exception {
-        assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+        Browser.requireInstalled();
         Owner owner = signUp("살롱 포스트");
         FakeInstagram.Account instagram = INSTAGRAM.newAccount();
         Path dir = Files.createTempDirectory("salonmate-photos-");
@@ -236,7 +235,7 @@ class DashboardViewsTest extends IntegrationTest {
 
     @Test
     void aManagerBrowsesFiltersAndExportsTheAuditTrailAndStaffDoNotSeeIt() throws Exception {
-        assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+        Browser.requireInstalled();
         Owner owner = signUp("살롱 기록");
         String external = "audit-" + UUID.randomUUID();
         GOOGLE.addReview(owner.shopId(), external, "한지민", 4, "커트는 <b>좋았는데</b> 기다림이 길었어요", Instant.now().minusSeconds(3600));
@@ -348,7 +347,7 @@ class DashboardViewsTest extends IntegrationTest {
 
     @Test
     void analyticsDrawTheShopsRealNumbersAndFitAPhone() throws Exception {
-        assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+        Browser.requireInstalled();
         Owner owner = signUp("살롱 분석");
         Instant now = Instant.now();
         String[][] reviews = {

@@ -1,7 +1,6 @@
 package kr.salonmate.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class PackagedDashboardIT {
 
     @Test
     void theCoreLoopRunsInABrowserAgainstThePackagedJar() throws Exception {
-        assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+        Browser.requireInstalled();
         String email = "owner-" + UUID.randomUUID() + "@e2e.test";
         try (PackagedApplication app = PackagedApplication.start("dashboard", config);
              Browser page = Browser.open(app.baseUrl() + "/", 1280, 1000, "ko")) {

@@ -41,11 +41,17 @@ public final class PackagedApplication implements AutoCloseable {
     }
 
     public static PackagedApplication start(String name, Map<String, String> properties) throws Exception {
+        return start(name, "512m", properties);
+    }
+
+    /** The jar started with a heap of at most {@code maxHeap} ({@code -Xmx}). */
+    public static PackagedApplication start(String name, String maxHeap, Map<String, String> properties)
+            throws Exception {
         int port = freePort();
         Path log = Path.of("target", "e2e-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port));
+                "-Xmx" + maxHeap, "-jar", jar().toString(), "--server.port=" + port));
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 // the tests poll read models and sign up several users from one address; RateLimitTest covers limits
                 "salonmate.rate-limit.default", "0", "salonmate.rate-limit.auth", "0"));

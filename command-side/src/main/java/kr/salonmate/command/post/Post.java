@@ -137,6 +137,9 @@ class Post {
     @CommandHandler
     void handle(EditCaption cmd, Clock clock) {
         requireNotFinal();
+        if (status == SCHEDULED && !cmd.mayEditScheduled()) {
+            throw new ScheduledPostNeedsManager(id);
+        }
         List<String> tags = requireCaption(cmd.caption(), cmd.hashtags());
         String text = cmd.caption().strip();
         if (text.equals(caption) && tags.equals(hashtags) && status != DRAFTING) {

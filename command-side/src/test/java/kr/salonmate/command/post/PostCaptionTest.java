@@ -237,6 +237,21 @@ class PostCaptionTest {
     }
 
     @Test
+    void aScheduledPostCannotBeChangedBySomeoneWhoMayNotScheduleIt() {
+        fixture.given(created(), drafted(), scheduled(FIRST_PUBLICATION, TOMORROW))
+               .when(new EditCaption(POST, "수정", TAGS, STAFF, null, false))
+               .expectException(ScheduledPostNeedsManager.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aPostThatIsNotScheduledCanBeEditedByAnyMember() {
+        fixture.given(created(), drafted())
+               .when(new EditCaption(POST, "수정", TAGS, STAFF, null, false))
+               .expectEvents(edited("수정", TAGS, CAPTION));
+    }
+
+    @Test
     void aPostBeingPublishedCannotBeEdited() {
         fixture.given(created(), drafted(), publishing(FIRST_PUBLICATION))
                .when(new EditCaption(POST, "수정", TAGS, STAFF, null))
