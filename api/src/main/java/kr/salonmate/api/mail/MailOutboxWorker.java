@@ -56,8 +56,9 @@ public class MailOutboxWorker implements SmartLifecycle {
         this.pollInterval = pollInterval;
     }
 
+    /** Right after the transaction that queued a mail commits (never before: the row would not be visible yet). */
     @TransactionalEventListener
-    void onQueued(MailOutbox.MailQueued queued) {
+    public void onQueued(MailOutbox.MailQueued queued) {
         wake();
     }
 
