@@ -2,13 +2,14 @@
 // installed app opens without a network. It never touches the API (/v1/**), the live socket (/ws) or anything
 // else: those requests are not intercepted at all, so no review, token or counter is ever cached.
 
-const CACHE = 'salonmate-shell-v2';
+const CACHE = 'salonmate-shell-v3';
 const SHELL = [
   '/',
   '/app.css',
   '/manifest.webmanifest',
   '/js/main.js',
   '/js/session.js',
+  '/js/account.js',
   '/js/live.js',
   '/js/i18n.js',
   '/js/dom.js',

@@ -12,6 +12,7 @@ import { createSettings } from './settings.js';
 import { createPosts } from './posts.js';
 import { createAudit } from './audit.js';
 import { createAnalytics } from './analytics.js';
+import { hideAccountForms, initAccountPages, renderVerifyBanner } from './account.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
@@ -48,8 +49,10 @@ onLangChange(() => {
     if (ctx.analytics) ctx.analytics.relabel();
   }
   renderLive(liveState);
+  renderVerifyBanner();
 });
 showAuth(null);
+initAccountPages({ showLoginTab: () => selectTab($('#tab-login')), describeError });
 registerServiceWorker();
 
 function registerServiceWorker() {
@@ -67,12 +70,15 @@ function showAuth(message) {
   $('#live').hidden = true;
   const box = $('#auth-message');
   box.hidden = !message;
+  box.dataset.kind = 'error';
+  box.setAttribute('role', 'alert');
   setText(box, message || '');
-  $$('#auth-view form').forEach(form => { form.elements.password.value = ''; });
+  $$('#auth-view form').forEach(form => { if (form.elements.password) form.elements.password.value = ''; });
 }
 
 function showAuthTab(tab) {
   const signup = tab.id === 'tab-signup';
+  hideAccountForms();
   $('#login-form').hidden = signup;
   $('#signup-form').hidden = !signup;
   $('#auth-message').hidden = true;
@@ -136,6 +142,8 @@ async function submitAuth(form, work) {
     try {
       await work();
     } catch (error) {
+      box.dataset.kind = 'error';
+      box.setAttribute('role', 'alert');
       setText(box, error.status === 401 ? t('auth.failed')
         : error.code === 'EMAIL_TAKEN' ? t('auth.emailTaken') : describeError(error));
       box.hidden = false;
@@ -155,6 +163,7 @@ async function enterDashboard(preferredShopId) {
   await openShop(membership, memberships);
   $('#auth-view').hidden = true;
   $('#dashboard-view').hidden = false;
+  renderVerifyBanner();
   $('#logout').hidden = false;
   $('#live').hidden = false;
   $('#shop-name').focus();

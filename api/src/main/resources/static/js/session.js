@@ -54,6 +54,16 @@ export async function logout() {
   }
 }
 
+/** A POST to a public auth endpoint (verify-email, password forgot/reset): no token, no Idempotency-Key. */
+export function publicPost(path, body) {
+  return request('POST', path, body, { auth: false });
+}
+
+/** The signed-in user changed (e.g. the e-mail was just verified). */
+export function updateUser(user) {
+  if (current && user && current.user && user.id === current.user.id) current.user = user;
+}
+
 /** A valid access token, renewing it first when it is about to expire. */
 export async function accessToken() {
   if (!current) throw new ApiError(401, 'UNAUTHENTICATED', 'Not signed in');

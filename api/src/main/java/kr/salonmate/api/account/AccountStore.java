@@ -27,8 +27,9 @@ public class AccountStore {
     }
 
     public void insertUser(UserAccount user, Instant at) {
-        jdbc.update("INSERT INTO app_user (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                user.id(), user.email(), user.name(), user.passwordHash(), Timestamp.from(at));
+        jdbc.update("""
+                INSERT INTO app_user (id, email, name, password_hash, locale, created_at) VALUES (?, ?, ?, ?, ?, ?)""",
+                user.id(), user.email(), user.name(), user.passwordHash(), user.locale(), Timestamp.from(at));
     }
 
     public boolean emailTaken(String email) {
@@ -36,16 +37,34 @@ public class AccountStore {
         return count != null && count > 0;
     }
 
+    private static final String USER_COLUMNS =
+            "SELECT id, email, name, password_hash, locale, email_verified_at IS NOT NULL FROM app_user ";
+
+    private static UserAccount user(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new UserAccount(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBoolean(6));
+    }
+
     public Optional<UserAccount> findByEmail(String email) {
-        return jdbc.query("SELECT id, email, name, password_hash FROM app_user WHERE email = ?",
-                (rs, i) -> new UserAccount(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4)), email).stream().findFirst();
+        return jdbc.query(USER_COLUMNS + "WHERE email = ?", AccountStore::user, email).stream().findFirst();
     }
 
     public Optional<UserAccount> findById(UUID id) {
-        return jdbc.query("SELECT id, email, name, password_hash FROM app_user WHERE id = ?",
-                (rs, i) -> new UserAccount(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4)), id).stream().findFirst();
+        return jdbc.query(USER_COLUMNS + "WHERE id = ?", AccountStore::user, id).stream().findFirst();
+    }
+
+    /**
+     * Marks the address verified, if it is still the account's address (the proof was for that address only);
+     * returns whether the account now has it verified.
+     */
+    public boolean markEmailVerified(UUID userId, String email, Instant at) {
+        return jdbc.update("""
+                UPDATE app_user SET email_verified_at = coalesce(email_verified_at, ?) WHERE id = ? AND email = ?""",
+                Timestamp.from(at), userId, email) == 1;
+    }
+
+    public void changePassword(UUID userId, String passwordHash) {
+        jdbc.update("UPDATE app_user SET password_hash = ? WHERE id = ?", passwordHash, userId);
     }
 
     public void addMembership(UUID shopId, String shopName, UUID userId, Role role, Instant at) {

@@ -2,6 +2,7 @@ package kr.salonmate.api.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -33,25 +34,28 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Auth", description = "Sign-up, login, token refresh and the public signing keys")
 public class AuthController {
 
-    /** Compared against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password. */
-    private final String dummyHash;
-
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
     private final TokenService tokens;
+    private final PasswordLogin logins;
+    private final EmailVerification verification;
+    private final SignedInCaller caller;
     private final ShopRegistration shops;
     private final JwtKeys keys;
     private final Clock clock;
 
-    public AuthController(AccountStore accounts, PasswordEncoder passwords, TokenService tokens,
-                          ShopRegistration shops, JwtKeys keys, Clock clock) {
+    public AuthController(AccountStore accounts, PasswordEncoder passwords, TokenService tokens, PasswordLogin logins,
+                          EmailVerification verification, SignedInCaller caller, ShopRegistration shops, JwtKeys keys,
+                          Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.logins = logins;
+        this.verification = verification;
+        this.caller = caller;
         this.shops = shops;
         this.keys = keys;
         this.clock = clock;
-        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     public record SignupRequest(@NotBlank @Email @Size(max = 254) String email,
@@ -80,9 +84,9 @@ public class AuthController {
         }
     }
 
-    public record UserBody(UUID id, String email, String name) {
+    public record UserBody(UUID id, String email, String name, boolean emailVerified) {
         static UserBody of(UserAccount user) {
-            return new UserBody(user.id(), user.email(), user.name());
+            return new UserBody(user.id(), user.email(), user.name(), user.emailVerified());
         }
     }
 
@@ -98,7 +102,8 @@ public class AuthController {
 
     @PostMapping("/signup")
     @Transactional
-    @Operation(summary = "Create an account with its first shop; the caller becomes the shop's OWNER")
+    @Operation(summary = "Create an account with its first shop; the caller becomes the shop's OWNER",
+            description = "A verification mail (single-use link, 24 h) goes to the address; mails are in the locale")
     public ResponseEntity<SignupResponse> signup(@Valid @RequestBody SignupRequest request) {
         String timezone = ShopRegistration.timezoneOrDefault(request.timezone());
         if (request.password().getBytes(StandardCharsets.UTF_8).length > 72) {
@@ -108,14 +113,15 @@ public class AuthController {
         if (accounts.emailTaken(email)) {
             throw emailTaken();
         }
-        UserAccount user = new UserAccount(UUID.randomUUID(), email, request.name().strip(),
-                passwords.encode(request.password()));
+        String locale = request.locale() == null ? "ko" : request.locale();
+        UserAccount user = UserAccount.newAccount(UUID.randomUUID(), email, request.name().strip(),
+                passwords.encode(request.password()), locale);
         try {
             accounts.insertUser(user, clock.instant());
         } catch (DuplicateKeyException raced) {
             throw emailTaken();
         }
-        String locale = request.locale() == null ? "ko" : request.locale();
+        verification.mailLink(user);
         ShopId shopId = shops.register(request.shopName(), timezone, locale, user.id(), user.name());
         TokenService.Tokens session = tokens.startSession(user);
         return ResponseEntity.status(HttpStatus.CREATED).body(new SignupResponse(UserBody.of(user),
@@ -124,16 +130,13 @@ public class AuthController {
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Exchange e-mail and password for an access and a refresh token")
+    @Operation(summary = "Exchange e-mail and password for an access and a refresh token",
+            description = "Five failed logins for one e-mail within 15 minutes: 429 RATE_LIMITED for that e-mail "
+                    + "until the window passes; a success resets the count")
     public SessionResponse login(@Valid @RequestBody LoginRequest request) {
-        var user = accounts.findByEmail(AccountStore.normalizeEmail(request.email()));
-        boolean matches = passwords.matches(request.password(), user.map(UserAccount::passwordHash).orElse(dummyHash));
-        if (user.isEmpty() || !matches) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "E-mail or password is not right");
-        }
-        TokenService.Tokens session = tokens.startSession(user.get());
-        return new SessionResponse(UserBody.of(user.get()), session.accessToken(), session.refreshToken(),
-                session.expiresIn());
+        PasswordLogin.Session session = logins.login(request.email(), request.password());
+        return new SessionResponse(UserBody.of(session.user()), session.tokens().accessToken(),
+                session.tokens().refreshToken(), session.tokens().expiresIn());
     }
 
     @PostMapping("/refresh")
@@ -153,6 +156,14 @@ public class AuthController {
     @Operation(summary = "End the login that this refresh token belongs to")
     public ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
         tokens.logout(request.refreshToken());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/logout-all")
+    @Operation(summary = "End every login of the signed-in user: all their refresh tokens stop working",
+            description = "Access tokens already handed out stay valid until they expire (at most 15 minutes)")
+    public ResponseEntity<Void> logoutAll(HttpServletRequest request) {
+        tokens.revokeAll(caller.id(request));
         return ResponseEntity.noContent().build();
     }
 

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Issues access tokens (RS256 JWT, 15 minutes) and rotating refresh tokens (opaque, 7 days, stored only as a
  * SHA-256 hash). Each login starts a token family; presenting a refresh token that was already used revokes
- * the whole family, because one of the two holders is not the user.
+ * the whole family, because one of the two holders is not the user. Every token of a family carries the start of
+ * its login, and no refresh reaches past {@code SALONMATE_SESSION_MAX_AGE} after it.
  */
 @Service
 public class TokenService {
@@ -42,13 +43,16 @@ public class TokenService {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Set<String> adminEmails;
+    private final Duration sessionMaxAge;
     private final SecureRandom random = new SecureRandom();
 
     public TokenService(JwtEncoder encoder, JdbcTemplate jdbc, Clock clock,
-                        @Value("${salonmate.admin-emails:}") List<String> adminEmails) {
+                        @Value("${salonmate.admin-emails:}") List<String> adminEmails,
+                        @Value("${salonmate.session.max-age:P30D}") Duration sessionMaxAge) {
         this.encoder = encoder;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sessionMaxAge = sessionMaxAge;
         this.adminEmails = adminEmails.stream().map(e -> e.trim().toLowerCase(Locale.ROOT))
                 .filter(e -> !e.isEmpty()).collect(Collectors.toSet());
     }
@@ -58,7 +62,7 @@ public class TokenService {
 
     @Transactional
     public Tokens startSession(UserAccount user) {
-        return issue(user, UUID.randomUUID());
+        return issue(user, UUID.randomUUID(), clock.instant());
     }
 
     /** Rotates a refresh token; returns the user it belongs to with a fresh pair. */
@@ -66,10 +70,11 @@ public class TokenService {
     public Tokens refresh(String refreshToken, java.util.function.Function<UUID, UserAccount> users) {
         String hash = hash(refreshToken);
         List<Object[]> rows = jdbc.query("""
-                        SELECT user_id, family_id, expires_at, used_at, revoked_at FROM refresh_token
-                        WHERE token_hash = ? FOR UPDATE""",
+                        SELECT user_id, family_id, expires_at, used_at, revoked_at, session_started_at
+                        FROM refresh_token WHERE token_hash = ? FOR UPDATE""",
                 (rs, i) -> new Object[]{rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4), rs.getTimestamp(5)}, hash);
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4), rs.getTimestamp(5),
+                        rs.getTimestamp(6).toInstant()}, hash);
         if (rows.isEmpty()) {
             throw unauthenticated();
         }
@@ -83,11 +88,25 @@ public class TokenService {
                     Timestamp.from(now), family);
             throw unauthenticated();
         }
+        Instant sessionStarted = (Instant) row[5];
+        if (!now.isBefore(sessionStarted.plus(sessionMaxAge))) {
+            // the login has reached its absolute end: it is over, whoever holds it
+            jdbc.update("UPDATE refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL",
+                    Timestamp.from(now), family);
+            throw unauthenticated();
+        }
         if (((Instant) row[2]).isBefore(now)) {
             throw unauthenticated();
         }
         jdbc.update("UPDATE refresh_token SET used_at = ? WHERE token_hash = ?", Timestamp.from(now), hash);
-        return issue(users.apply(userId), family);
+        return issue(users.apply(userId), family, sessionStarted);
+    }
+
+    /** Ends every login of the user (logout everywhere, a password reset): all their refresh tokens stop working. */
+    @Transactional
+    public int revokeAll(UUID userId) {
+        return jdbc.update("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()), userId);
     }
 
     @Transactional
@@ -98,11 +117,15 @@ public class TokenService {
                 Timestamp.from(clock.instant()), hash(refreshToken));
     }
 
-    public boolean isAdmin(String email) {
-        return adminEmails.contains(email.toLowerCase(Locale.ROOT));
+    /**
+     * Platform operators: a listed e-mail is not enough, it must be verified, or anyone registering a listed
+     * address first would be an operator.
+     */
+    public boolean isAdmin(UserAccount user) {
+        return user.emailVerified() && adminEmails.contains(user.email().toLowerCase(Locale.ROOT));
     }
 
-    private Tokens issue(UserAccount user, UUID family) {
+    private Tokens issue(UserAccount user, UUID family, Instant sessionStarted) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer("salonmate")
@@ -112,17 +135,21 @@ public class TokenService {
                 .id(UUID.randomUUID().toString())
                 .claim("email", user.email())
                 .claim("name", user.name())
-                .claim("admin", isAdmin(user.email()))
+                .claim("admin", isAdmin(user))
                 .build();
         String access = encoder.encode(JwtEncoderParameters.from(
                 JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant sessionEnd = sessionStarted.plus(sessionMaxAge);
+        Instant expires = now.plus(REFRESH_TOKEN_TTL).isAfter(sessionEnd) ? sessionEnd : now.plus(REFRESH_TOKEN_TTL);
         jdbc.update("""
-                        INSERT INTO refresh_token (token_hash, user_id, family_id, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?)""",
-                hash(refresh), user.id(), family, Timestamp.from(now), Timestamp.from(now.plus(REFRESH_TOKEN_TTL)));
+                        INSERT INTO refresh_token (token_hash, user_id, family_id, created_at, expires_at,
+                                                   session_started_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                hash(refresh), user.id(), family, Timestamp.from(now), Timestamp.from(expires),
+                Timestamp.from(sessionStarted));
         return new Tokens(access, refresh, ACCESS_TOKEN_TTL.toSeconds());
     }
 

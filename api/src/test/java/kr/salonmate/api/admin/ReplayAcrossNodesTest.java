@@ -86,7 +86,19 @@ class ReplayAcrossNodesTest {
         eventually(this::owners, owners -> owners.equals(Set.of("node-a", "node-b")),
                 "each node to claim one of the two segments");
 
-        admin = signUp(ADMIN, "ops").path("accessToken").asText();
+        signUp(ADMIN, "ops");
+        admin = verifiedOperatorToken();
+    }
+
+    /** A listed e-mail is ADMIN only once verified: follow the mail's link (an .eml of either node), log in again. */
+    private String verifiedOperatorToken() {
+        String token = kr.salonmate.api.support.Mails.awaitEmlToken(
+                java.nio.file.Path.of("target/test-data-nodes/outbox"), ADMIN, "verify-email");
+        assertThat(apiA.post("/v1/auth/verify-email", null, Map.of("token", token)).status()).isEqualTo(200);
+        HttpApi.Response login = apiB.post("/v1/auth/login", null,
+                Map.of("email", ADMIN, "password", "correct horse battery"));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return login.json().path("accessToken").asText();
     }
 
     @AfterAll

@@ -26,6 +26,8 @@ class OpenApiDocumentTest extends IntegrationTest {
         JsonNode document = response.json();
         JsonNode paths = document.path("paths");
         for (String path : new String[]{"/v1/auth/signup", "/v1/auth/login", "/v1/auth/refresh", "/v1/auth/jwks",
+                "/v1/auth/logout-all", "/v1/auth/verify-email", "/v1/auth/verify-email/resend",
+                "/v1/auth/password/forgot", "/v1/auth/password/reset",
                 "/v1/me", "/v1/shops", "/v1/shops/{shopId}", "/v1/shops/{shopId}/reply-settings",
                 "/v1/shops/{shopId}/connections/google", "/v1/shops/{shopId}/reviews/sync",
                 "/v1/shops/{shopId}/reviews", "/v1/shops/{shopId}/reviews/{reviewId}",

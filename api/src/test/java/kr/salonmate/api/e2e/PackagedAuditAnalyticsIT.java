@@ -50,9 +50,14 @@ class PackagedAuditAnalyticsIT {
             String owner = signup.path("accessToken").asText();
             String shopId = signup.path("shop").path("id").asText();
             String shop = "/v1/shops/" + shopId;
-            String admin = api.post("/v1/auth/signup", null, Map.of("email", "ops@e2e.test",
-                    "password", "operators password", "name", "Ops", "shopName", "Ops")).json()
-                    .path("accessToken").asText();
+            assertThat(api.post("/v1/auth/signup", null, Map.of("email", "ops@e2e.test",
+                    "password", "operators password", "name", "Ops", "shopName", "Ops")).status()).isEqualTo(201);
+            // a listed e-mail is ADMIN only once verified: the packaged jar's local default writes the mail as .eml
+            String verification = kr.salonmate.api.support.Mails.awaitEmlToken(
+                    java.nio.file.Path.of("target/e2e-audit-data/outbox"), "ops@e2e.test", "verify-email");
+            assertThat(api.post("/v1/auth/verify-email", null, Map.of("token", verification)).status()).isEqualTo(200);
+            String admin = api.post("/v1/auth/login", null, Map.of("email", "ops@e2e.test",
+                    "password", "operators password")).json().path("accessToken").asText();
 
             String tricky = "audit-tricky-" + UUID.randomUUID();
             GOOGLE.addReview(shopId, tricky, "이서연", 5, TRICKY, Instant.parse("2026-11-24T03:00:00Z"));

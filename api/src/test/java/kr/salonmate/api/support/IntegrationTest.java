@@ -27,6 +27,8 @@ public abstract class IntegrationTest {
     protected static final FakeGoogle GOOGLE = new FakeGoogle();
     protected static final FakeInstagram INSTAGRAM = new FakeInstagram();
     public static final String ADMIN_EMAIL = "operator@salonmate.test";
+    /** Listed as an operator too; EmailVerificationTest shows it is no ADMIN until the address is verified. */
+    public static final String LISTED_ADMIN_EMAIL = "listed-operator@salonmate.test";
 
     @LocalServerPort
     protected int port;
@@ -47,7 +49,7 @@ public abstract class IntegrationTest {
         registry.add("salonmate.draft.initial-backoff", () -> "PT0.2S");
         registry.add("salonmate.data-dir", () -> "target/test-data");
         registry.add("salonmate.crypto.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-        registry.add("salonmate.admin-emails", () -> ADMIN_EMAIL);
+        registry.add("salonmate.admin-emails", () -> ADMIN_EMAIL + "," + LISTED_ADMIN_EMAIL);
         registry.add("salonmate.instagram.api-base-url", INSTAGRAM::baseUrl);
         registry.add("salonmate.instagram.initial-backoff", () -> "PT0.3S");
         registry.add("salonmate.instagram.status-poll-interval", () -> "PT0.2S");
@@ -73,6 +75,15 @@ public abstract class IntegrationTest {
         JsonNode body = response.json();
         return new Owner(body.path("user").path("id").asText(), email, body.path("shop").path("id").asText(),
                 body.path("accessToken").asText(), body.path("refreshToken").asText());
+    }
+
+    /** Verifies an owner's e-mail by following the link of the verification mail (the local .eml default). */
+    protected void verifyEmail(String email) {
+        String token = Mails.awaitEmlToken(Mails.TEST_OUTBOX, email, "verify-email");
+        HttpApi.Response verified = api.post("/v1/auth/verify-email", null, Map.of("token", token));
+        if (verified.status() != 200) {
+            throw new AssertionError("verification failed: " + verified.status() + " " + verified.body());
+        }
     }
 
     public record Owner(String userId, String email, String shopId, String token, String refreshToken) {
