@@ -144,7 +144,7 @@ public class PostController {
         ShopId shop = access.require(user, shopId, Role.STAFF);
         PostView post = existing(shop, postId);
         // whether a scheduled post may be changed is the aggregate's to decide (the read model may not show the
-        // schedule yet); it is told who is asking: STAFF may not change what a MANAGER scheduled (ADR 0020)
+        // schedule yet); it is told who is asking: STAFF may not change what a MANAGER scheduled (ADR 0016)
         boolean mayEditScheduled = accounts.roleIn(shopId, user.id()).map(role -> role.atLeast(Role.MANAGER))
                 .orElse(false);
         commands.sendAndWait(new EditCaption(post.id(), body.caption(), body.hashtags(), user.actor(),

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A scheduled post's caption is what a MANAGER (or the OWNER) approved for Instagram: STAFF may edit posts that are
  * not scheduled, but not change a scheduled one (403, nothing changes); a MANAGER still may
- * (docs/decisions/0020-staff-edits-of-scheduled-posts.md).
+ * (docs/decisions/0016-staff-edits-of-scheduled-posts.md).
  */
 class ScheduledPostEditTest extends ShopFixture {
 

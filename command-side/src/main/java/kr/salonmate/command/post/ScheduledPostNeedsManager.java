@@ -5,7 +5,7 @@ import kr.salonmate.messages.post.PostId;
 
 /**
  * A scheduled post's caption is what a MANAGER or OWNER approved for publishing; someone who may not schedule
- * may not change it either (403 FORBIDDEN). docs/decisions/0020-staff-edits-of-scheduled-posts.md
+ * may not change it either (403 FORBIDDEN). docs/decisions/0016-staff-edits-of-scheduled-posts.md
  */
 public class ScheduledPostNeedsManager extends RuleViolation {
 

@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 /**
  * A person sets the caption and hashtags (without {@code #}; a leading one is dropped). {@code mayEditScheduled}:
  * whether that person may change a post that is already scheduled (a MANAGER or OWNER approved exactly that text
- * when scheduling it; docs/decisions/0020-staff-edits-of-scheduled-posts.md).
+ * when scheduling it; docs/decisions/0016-staff-edits-of-scheduled-posts.md).
  */
 public record EditCaption(@TargetAggregateIdentifier PostId postId, String caption, List<String> hashtags,
                           Actor editedBy, @TargetAggregateVersion Long expectedVersion, boolean mayEditScheduled) {
