@@ -2,8 +2,8 @@ package kr.salonmate.query.review;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,25 +88,24 @@ class InboxReads {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** Columns by position, in the order of {@link #COLUMNS}: a label look-up per value was a tenth of a list. */
     private static ReviewView view(ResultSet rs, int row) throws SQLException {
-        Integer failureAttempts = (Integer) rs.getObject("failure_attempts");
-        return ReviewRow.view(rs.getObject("id", UUID.class), rs.getObject("shop_id", UUID.class),
-                ReviewSource.valueOf(rs.getString("source")), rs.getString("external_id"), rs.getString("author"),
-                rs.getInt("rating"), rs.getString("comment"), rs.getString("language"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), ReviewStatus.valueOf(rs.getString("status")), rs.getString("reply_text"),
-                enumOrNull(rs.getString("reply_origin")), rs.getString("reply_model"), instant(rs, "drafted_at"),
-                rs.getObject("approved_by_user_id", UUID.class), rs.getString("approved_by_name"),
-                instant(rs, "approved_at"), instant(rs, "published_at"), rs.getString("failure_code"),
-                rs.getString("failure_message"), instant(rs, "failure_at"), failureAttempts,
-                rs.getLong("version"));
+        Integer failureAttempts = (Integer) rs.getObject(23);
+        return ReviewRow.view(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                ReviewSource.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7),
+                rs.getString(8), instant(rs, 9), instant(rs, 10), ReviewStatus.valueOf(rs.getString(11)),
+                rs.getString(12), enumOrNull(rs.getString(13)), rs.getString(14), instant(rs, 15),
+                rs.getObject(16, UUID.class), rs.getString(17), instant(rs, 18), instant(rs, 19), rs.getString(20),
+                rs.getString(21), instant(rs, 22), failureAttempts, rs.getLong(24));
     }
 
     private static ReplyOrigin enumOrNull(String name) {
         return name == null ? null : ReplyOrigin.valueOf(name);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+    /** Through {@code OffsetDateTime}: the driver's {@code Timestamp} path goes through {@code Calendar}s. */
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 }
