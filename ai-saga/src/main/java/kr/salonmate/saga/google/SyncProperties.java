@@ -23,7 +23,7 @@ public record SyncProperties(
         @DefaultValue("PT10M") Duration interval,
         @DefaultValue("PT30S") Duration initialDelay,
         @DefaultValue("4") int threads,
-        @DefaultValue("8") int inFlight,
+        @DefaultValue("4") int inFlight,
         @DefaultValue("8") int dispatchers) {
 
     @ConstructorBinding
@@ -36,7 +36,7 @@ public record SyncProperties(
     }
 
     public SyncProperties(boolean enabled, Duration interval, Duration initialDelay, int threads) {
-        this(enabled, interval, initialDelay, threads, 8, 8);
+        this(enabled, interval, initialDelay, threads, 4, 8);
     }
 
     public static SyncProperties defaults() {

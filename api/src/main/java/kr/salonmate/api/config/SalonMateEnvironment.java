@@ -21,7 +21,8 @@ import org.springframework.util.StringUtils;
  *   <li>no {@code SPRING_DATASOURCE_URL}: an embedded PostgreSQL with its data under {@code ./data/postgres};</li>
  *   <li>no {@code SPRING_AI_OPENAI_API_KEY}: the OpenAI chat model is switched off (the starter refuses to
  *       start without a key) and the built-in drafter is used; it answers at once, so the drafting processors take
- *       20 events a batch ({@code salonmate.ai.processor-batch-size}) instead of the one a slow model wants;</li>
+ *       20 events a batch ({@code salonmate.ai.processor-batch-size}) on 2 threads instead of the one event on each
+ *       of 16 threads that a slow model wants;</li>
  *   <li>Axon's update checker never phones home.</li>
  * </ul>
  */
@@ -39,6 +40,8 @@ public class SalonMateEnvironment implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.ai.model.chat", openAi ? "openai" : "none");
         defaults.put("spring.ai.chat.client.enabled", openAi);
         defaults.put("salonmate.ai.processor-batch-size", openAi ? 1 : 20);
+        defaults.put("salonmate.ai.processor-threads", openAi ? 16 : 2);
+        defaults.put("salonmate.ai.caption-processor-threads", openAi ? 4 : 1);
 
         boolean embeddedWanted = environment.getProperty("salonmate.embedded-database.enabled", Boolean.class, true);
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url")) && embeddedWanted) {
