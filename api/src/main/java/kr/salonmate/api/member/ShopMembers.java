@@ -64,7 +64,9 @@ public class ShopMembers {
     @Transactional
     public Added add(ShopId shop, CurrentUser caller, String email, Role role) {
         String address = AccountStore.normalizeEmail(email);
-        ShopView view = readModels.shop(shop).orElseThrow(() -> ApiException.forbidden("No such shop"));
+        // the shop view is eventually consistent: a shop made a moment ago may need a moment to show up
+        ShopView view = readModels.shopAfterCommand(shop, v -> true).orElseThrow(() -> new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE", "The shop is not readable yet; try again"));
         Optional<UserAccount> account = accounts.findByEmail(address);
         if (account.isPresent()) {
             UserAccount user = account.get();
