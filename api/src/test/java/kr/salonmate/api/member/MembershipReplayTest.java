@@ -35,6 +35,11 @@ class MembershipReplayTest extends IntegrationTest {
                 (rs, i) -> rs.getString(1) + ":" + rs.getString(2), shopId);
     }
 
+    private List<String> auditOf(String shopId) {
+        return jdbc.query("SELECT sequence, action FROM shop_member_audit WHERE shop_id = ?::uuid ORDER BY sequence",
+                (rs, i) -> rs.getLong(1) + ":" + rs.getString(2), shopId);
+    }
+
     private void add(Owner owner, String email, String role) {
         HttpApi.Response added = api.post(owner.shop("/members"), owner.token(), Map.of("email", email, "role", role));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -60,6 +65,10 @@ class MembershipReplayTest extends IntegrationTest {
         assertThat(api.post("/v1/invitations/accept", signup.json().path("accessToken").asText(),
                 Map.of("token", token)).status()).isEqualTo(200);
 
+        List<String> auditBefore = eventually(() -> auditOf(owner.shopId()), rows -> rows.size() == 6,
+                "the membership audit");
+        assertThat(auditBefore).containsExactly("1:MEMBER_ADDED", "2:ROLE_CHANGED", "3:MEMBER_ADDED", "4:MEMBER_LEFT",
+                "5:MEMBER_INVITED", "6:INVITATION_ACCEPTED");
         List<String> before = rowsOf(owner.shopId());
         assertThat(before).containsExactlyInAnyOrder(owner.userId() + ":OWNER", manager.userId() + ":MANAGER",
                 invitee + ":STAFF");
@@ -73,11 +82,13 @@ class MembershipReplayTest extends IntegrationTest {
 
         StreamingEventProcessor processor = processing
                 .eventProcessor(MembershipProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+        jdbc.update("DELETE FROM shop_member_audit WHERE shop_id = ?::uuid", owner.shopId());
         processor.shutDown();
         processor.resetTokens();
         processor.start();
 
         eventually(() -> rowsOf(owner.shopId()), rows -> rows.equals(before), "the memberships rebuilt by replay");
+        eventually(() -> auditOf(owner.shopId()), rows -> rows.equals(auditBefore), "the audit rebuilt by replay");
         assertThat(api.get(owner.shop(""), leaving.token()).status()).isEqualTo(403);
         assertThat(api.get(owner.shop(""), manager.token()).status()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT shop_name FROM shop_membership WHERE shop_id = ?::uuid AND user_id = ?::uuid",
@@ -92,13 +103,14 @@ class MembershipReplayTest extends IntegrationTest {
         UUID memberId = UUID.fromString(member.userId());
         Actor by = Actor.user(UUID.fromString(owner.userId()), "김사장");
         MemberAdded added = new MemberAdded(shop, memberId, MemberRole.MANAGER, by, Instant.now());
-        projection.on(added);
-        projection.on(added);
+        projection.on(added, 7);
+        projection.on(added, 7);
         assertThat(rowsOf(owner.shopId())).containsExactlyInAnyOrder(owner.userId() + ":OWNER",
                 member.userId() + ":MANAGER");
         MemberRemoved removed = new MemberRemoved(shop, memberId, MemberRole.MANAGER, by, Instant.now());
-        projection.on(removed);
-        projection.on(removed);
+        projection.on(removed, 8);
+        projection.on(removed, 8);
         assertThat(rowsOf(owner.shopId())).containsExactly(owner.userId() + ":OWNER");
+        assertThat(auditOf(owner.shopId())).containsExactly("7:MEMBER_ADDED", "8:MEMBER_REMOVED");
     }
 }
