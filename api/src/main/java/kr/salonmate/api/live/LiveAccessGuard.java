@@ -33,7 +33,9 @@ import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
  * open sessions against {@code shop_membership}, the table every node shares, so no cache needs invalidating
  * across nodes: a member removed on any node gets an ERROR frame (and the socket closes, as STOMP wants after an
  * ERROR) within about a second of the removal reaching the table. A session whose access token has expired is
- * ended the same way, unless the client sent a new CONNECT with a fresh token before (which replaces the expiry).
+ * ended the same way. A client keeps listening past its token's expiry by opening a new connection with a fresh
+ * token (a new CONNECT): Spring's STOMP handler refuses a second CONNECT on an open socket ("Session already
+ * exists"), so the renewal listener below only matters for handlers that allow it.
  */
 @Component
 public class LiveAccessGuard implements SmartLifecycle {
