@@ -8,16 +8,19 @@ import { ApiError } from './session.js';
 import { $, $$, busy, setText, toast } from './dom.js';
 import { t } from './i18n.js';
 
-const MAIL_LINK = /^#\/(verify-email|reset-password)\?token=([A-Za-z0-9_-]{1,200})$/;
+const MAIL_LINK = /^#\/(verify-email|reset-password|accept-invitation)\?token=([A-Za-z0-9_-]{1,200})$/;
 const AUTH_FORMS = ['#login-form', '#signup-form', '#forgot-form', '#reset-form'];
 
 let resetToken = null; // in memory only, like the login
+let invitationToken = null; // an invitation link waits here until the invitee is signed in
+let onInvitation = () => {};
 let showLoginTab = () => {};
 let describeError = error => String(error && error.message);
 
 /** Wires the forms and follows a mail link the page was opened with (or that arrives later). */
 export function initAccountPages(options) {
   showLoginTab = options.showLoginTab;
+  onInvitation = options.onInvitation || onInvitation;
   describeError = options.describeError;
   $('#forgot-open').addEventListener('click', () => {
     const typed = $('#login-email').value.trim();
@@ -42,6 +45,13 @@ export function renderVerifyBanner() {
   const banner = $('#verify-banner');
   banner.hidden = !user || user.emailVerified !== false;
   if (!banner.hidden) setText($('#verify-text'), t('verify.banner', { email: user.email }));
+}
+
+/** The invitation token a mail link brought, once: the dashboard takes it up after signing in. */
+export function takePendingInvitation() {
+  const token = invitationToken;
+  invitationToken = null;
+  return token;
 }
 
 /** Hides the forgot and reset forms (a tab was chosen). */
@@ -71,6 +81,14 @@ async function followMailLink() {
   const [, route, token] = link;
   if (route === 'verify-email') {
     await verify(token);
+  } else if (route === 'accept-invitation') {
+    invitationToken = token;
+    if (session.isSignedIn()) {
+      await onInvitation();
+    } else {
+      showLoginTab();
+      say(t('invite.signIn'), 'success');
+    }
   } else {
     if (session.isSignedIn()) await session.logout(); // a reset ends every login anyway
     resetToken = token;

@@ -12,7 +12,8 @@ import { createSettings } from './settings.js';
 import { createPosts } from './posts.js';
 import { createAudit } from './audit.js';
 import { createAnalytics } from './analytics.js';
-import { hideAccountForms, initAccountPages, renderVerifyBanner } from './account.js';
+import { hideAccountForms, initAccountPages, renderVerifyBanner, takePendingInvitation } from './account.js';
+import { createMembers } from './members.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
@@ -47,12 +48,17 @@ onLangChange(() => {
     ctx.posts.relabel();
     if (ctx.audit) ctx.audit.relabel();
     if (ctx.analytics) ctx.analytics.relabel();
+    ctx.members.relabel();
   }
   renderLive(liveState);
   renderVerifyBanner();
 });
 showAuth(null);
-initAccountPages({ showLoginTab: () => selectTab($('#tab-login')), describeError });
+initAccountPages({
+  showLoginTab: () => selectTab($('#tab-login')),
+  describeError,
+  onInvitation: () => enterDashboard(ctx && ctx.shop.id), // a mail link opened while signed in
+});
 registerServiceWorker();
 
 function registerServiceWorker() {
@@ -156,7 +162,10 @@ async function submitAuth(form, work) {
 // --- the dashboard ----------------------------------------------------------------------------------------
 
 async function enterDashboard(preferredShopId) {
+  const joined = await acceptPendingInvitation();
+  if (joined) preferredShopId = joined;
   const me = await session.api('GET', '/v1/me');
+  if (me.user) session.updateUser(me.user); // taking an invitation up verifies the address
   const memberships = me.memberships || [];
   if (memberships.length === 0) throw new ApiError(403, 'FORBIDDEN', 'No shop');
   const membership = memberships.find(m => m.shopId === preferredShopId) || memberships[0];
@@ -167,6 +176,21 @@ async function enterDashboard(preferredShopId) {
   $('#logout').hidden = false;
   $('#live').hidden = false;
   $('#shop-name').focus();
+}
+
+/** The invitation a mail link brought, taken up by the signed-in account; returns the shop it joined. */
+async function acceptPendingInvitation() {
+  const token = takePendingInvitation();
+  if (!token) return null;
+  try {
+    const answer = await session.api('POST', '/v1/invitations/accept', { token });
+    toast(t('invite.joined'), 'success');
+    return answer.shopId;
+  } catch (error) {
+    toast(error.status === 410 ? t('invite.gone') : error.status === 403 ? t('invite.otherEmail')
+      : describeError(error), 'error');
+    return null;
+  }
 }
 
 async function openShop(membership, memberships) {
@@ -200,6 +224,13 @@ async function openShop(membership, memberships) {
     onSync: button => syncNow(button),
     describeError,
   });
+  ctx.members = createMembers({
+    shop,
+    role: membership.role,
+    me: session.user(),
+    describeError,
+    onLeft: () => enterDashboard(null),
+  });
   ctx.posts = createPosts({
     shop,
     role: membership.role,
@@ -220,6 +251,7 @@ async function openShop(membership, memberships) {
   const current = ctx;
   await Promise.all([
     ctx.inbox.reload(),
+    ctx.members.reload(),
     session.api('GET', `/v1/shops/${shop.id}/dashboard`).then(d => { if (ctx === current) { ctx.dashboard = d; renderDashboard(); } }),
   ]);
   ctx.live = connectLive(shop.id, {
@@ -272,6 +304,7 @@ function closeShop() {
   if (closing.audit) closing.audit.destroy();
   if (closing.analytics) closing.analytics.destroy();
   closing.settings.destroy();
+  closing.members.destroy();
   clearTimeout(auditTimer);
 }
 

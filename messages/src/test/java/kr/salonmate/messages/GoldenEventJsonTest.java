@@ -48,6 +48,8 @@ class GoldenEventJsonTest {
     private static final UUID PUBLICATION = UUID.fromString("44444444-5555-4666-8777-888888888888");
     private static final List<UUID> PHOTOS = List.of(UUID.fromString("a1a1a1a1-b2b2-4c3c-8d4d-e5e5e5e5e5e5"),
             UUID.fromString("f6f6f6f6-0707-4808-9909-1a1a1a1a1a1a"));
+    private static final UUID MEMBER = UUID.fromString("5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9");
+    private static final UUID INVITATION = UUID.fromString("6a7b8c9d-0e1f-4a2b-b3c4-d5e6f7a8b9c0");
     private static final ReplySettings SETTINGS = new ReplySettings(ReplyTone.FRIENDLY, "AUTO", "- 살롱 루미 드림",
             true, 5, false);
 
@@ -89,7 +91,15 @@ class GoldenEventJsonTest {
                     "https://www.instagram.com/p/C1a2b3c4d5e/", AT),
             new PostPublishFailed(POST, SHOP, PUBLICATION, "INSTAGRAM_TOKEN_EXPIRED",
                     "Instagram no longer accepts the access token", 1, AT),
-            new PostCancelled(POST, SHOP, OWNER, AT));
+            new PostCancelled(POST, SHOP, OWNER, AT),
+            new MemberAdded(SHOP, MEMBER, MemberRole.MANAGER, OWNER, AT),
+            new MemberRoleChanged(SHOP, MEMBER, MemberRole.STAFF, MemberRole.MANAGER, OWNER, AT),
+            new MemberRemoved(SHOP, MEMBER, MemberRole.STAFF, OWNER, AT),
+            new MemberInvited(SHOP, INVITATION, "designer@example.com", MemberRole.STAFF, OWNER,
+                    Instant.parse("2026-12-04T03:15:00Z"), AT),
+            new InvitationAccepted(SHOP, INVITATION, MEMBER, MemberRole.STAFF,
+                    Actor.user(MEMBER, "박디자이너"), AT),
+            new InvitationRevoked(SHOP, INVITATION, OWNER, AT));
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             // configured as the application configures Axon's serializer (AxonInfrastructure.defaultAxonObjectMapper)

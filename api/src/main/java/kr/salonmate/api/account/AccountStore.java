@@ -2,7 +2,12 @@ package kr.salonmate.api.account;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +84,21 @@ public class AccountStore {
                 SELECT shop_id, shop_name, role FROM shop_membership WHERE user_id = ? ORDER BY created_at, shop_id""",
                 (rs, i) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), Role.valueOf(rs.getString(3))),
                 userId);
+    }
+
+    /** The shops each of these users belongs to now (one query, for checks that run over many sessions). */
+    public Map<UUID, Set<UUID>> shopsOf(Collection<UUID> userIds) {
+        Map<UUID, Set<UUID>> shops = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return shops;
+        }
+        jdbc.query("SELECT user_id, shop_id FROM shop_membership WHERE user_id = ANY (?)",
+                (java.sql.ResultSet rs) -> {
+                    shops.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashSet<>())
+                            .add(rs.getObject(2, UUID.class));
+                },
+                (Object) userIds.toArray(UUID[]::new));
+        return shops;
     }
 
     public Optional<Role> roleIn(UUID shopId, UUID userId) {

@@ -57,6 +57,7 @@ public class ApiExceptionHandler {
             "QUOTA_EXCEEDED", HttpStatus.PAYMENT_REQUIRED,
             "FORBIDDEN", HttpStatus.FORBIDDEN,
             "NOT_FOUND", HttpStatus.NOT_FOUND,
+            "GONE", HttpStatus.GONE,
             "RATE_LIMITED", HttpStatus.TOO_MANY_REQUESTS,
             "UPSTREAM_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE);
 

@@ -26,11 +26,13 @@ public final class StompTestClient implements AutoCloseable {
 
     private final WebSocketStompClient client;
     private final StompSession session;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
+    /** ERROR frames ({@code "ERROR <message>"}) and transport failures, as they arrive. */
+    private final List<String> errors;
 
-    private StompTestClient(WebSocketStompClient client, StompSession session) {
+    private StompTestClient(WebSocketStompClient client, StompSession session, List<String> errors) {
         this.client = client;
         this.session = session;
+        this.errors = errors;
     }
 
     public static StompTestClient connect(String wsUrl, String accessToken) throws Exception {
@@ -65,9 +67,7 @@ public final class StompTestClient implements AutoCloseable {
                         errors.add("ERROR " + headers.getFirst("message"));
                     }
                 }).get(10, TimeUnit.SECONDS);
-        StompTestClient result = new StompTestClient(client, session);
-        result.errors.addAll(errors);
-        return result;
+        return new StompTestClient(client, session, errors);
     }
 
     public Subscription subscribe(String destination) {
@@ -84,6 +84,11 @@ public final class StompTestClient implements AutoCloseable {
             }
         });
         return new Subscription(frames);
+    }
+
+    /** What went wrong so far: ERROR frames as {@code "ERROR <message>"}, transport failures. */
+    public List<String> errors() {
+        return List.copyOf(errors);
     }
 
     public boolean isConnected() {

@@ -11,6 +11,9 @@ import kr.salonmate.messages.shop.ReplySettingsChanged;
 import kr.salonmate.messages.shop.ReplyTone;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopRegistered;
+import kr.salonmate.messages.shop.MemberAdded;
+import kr.salonmate.messages.shop.MemberInvited;
+import kr.salonmate.messages.shop.MemberRole;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
@@ -26,12 +29,18 @@ class ShopSnapshotTest {
         Shop shop = new Shop();
         shop.on(new ShopRegistered(id, "헤어살롱 미소", "Asia/Seoul", "ko", owner, ReplySettings.defaults(), Instant.now()));
         shop.on(new ReplySettingsChanged(id, settings, owner, Instant.now()));
+        UUID designer = UUID.randomUUID();
+        UUID invitation = UUID.randomUUID();
+        shop.on(new MemberAdded(id, designer, MemberRole.MANAGER, owner, Instant.now()));
+        shop.on(new MemberInvited(id, invitation, "park@example.com", MemberRole.STAFF, owner,
+                Instant.parse("2026-12-04T03:15:00Z"), Instant.now()));
 
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         SerializedObject<byte[]> snapshot = serializer.serialize(shop, byte[].class);
         Shop restored = serializer.deserialize(snapshot);
 
-        assertThat(new String(snapshot.getData())).contains(id.toString()).contains("FRIENDLY");
+        assertThat(new String(snapshot.getData())).contains(id.toString()).contains("FRIENDLY")
+                .contains(designer.toString()).contains("park@example.com");
         assertThat(restored).usingRecursiveComparison().isEqualTo(shop);
     }
 }

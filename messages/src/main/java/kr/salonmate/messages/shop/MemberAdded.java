@@ -1,0 +1,10 @@
+package kr.salonmate.messages.shop;
+
+import java.time.Instant;
+import java.util.UUID;
+import kr.salonmate.messages.common.Actor;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record MemberAdded(ShopId shopId, UUID userId, MemberRole role, Actor addedBy, Instant at) {
+}
