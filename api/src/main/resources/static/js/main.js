@@ -12,6 +12,7 @@ import { createSettings } from './settings.js';
 import { createPosts } from './posts.js';
 import { createAudit } from './audit.js';
 import { createAnalytics } from './analytics.js';
+import { createNaverImport } from './naver.js';
 import { hideAccountForms, initAccountPages, renderVerifyBanner } from './account.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
@@ -30,6 +31,7 @@ $('#logout').addEventListener('click', () => session.logout());
 $('#sync-now').addEventListener('click', event => syncNow(event.currentTarget));
 $('#filters').addEventListener('change', onFilterChange);
 $('#filters').addEventListener('submit', event => event.preventDefault());
+$('#filter-to-paste').addEventListener('click', showRepliesToPaste);
 $('#shop-switch').addEventListener('change', event => {
   const membership = ctx && ctx.memberships.find(m => m.shopId === event.target.value);
   if (membership) openShop(membership, ctx.memberships);
@@ -44,6 +46,7 @@ onLangChange(() => {
     renderShop();
     renderDashboard();
     ctx.inbox.relabel();
+    ctx.naver.relabel();
     ctx.posts.relabel();
     if (ctx.audit) ctx.audit.relabel();
     if (ctx.analytics) ctx.analytics.relabel();
@@ -188,6 +191,7 @@ async function openShop(membership, memberships) {
     },
     describeError,
   });
+  ctx.naver = createNaverImport({ shop, role: membership.role, describeError });
   ctx.settings = createSettings({
     shop,
     role: membership.role,
@@ -268,6 +272,7 @@ function closeShop() {
   ctx = null;
   if (closing.live) closing.live.stop();
   closing.inbox.destroy();
+  closing.naver.destroy();
   closing.posts.destroy();
   if (closing.audit) closing.audit.destroy();
   if (closing.analytics) closing.analytics.destroy();
@@ -352,6 +357,14 @@ function onFilterChange() {
     rating: form.elements.rating.value,
     source: form.elements.source.value,
   }).catch(error => toast(describeError(error), 'error'));
+}
+
+/** Approved Naver replies wait for a person to paste them into Naver: the inbox filter that lists them. */
+function showRepliesToPaste() {
+  const form = $('#filters');
+  form.elements.status.value = 'APPROVED';
+  form.elements.source.value = 'NAVER';
+  onFilterChange();
 }
 
 function fillFilterOptions() {
