@@ -45,13 +45,14 @@ public class NaverImport implements DisposableBean {
         this.commands = commands;
         this.inFlight = Math.max(1, inFlight);
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(this.inFlight, this.inFlight, 60, TimeUnit.SECONDS,
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(this.inFlight, this.inFlight, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "naver-import-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
-        ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
+        executor.allowCoreThreadTimeOut(true); // imports are rare: no idle threads between them
+        this.pool = executor;
     }
 
     ImportResult run(ShopId shop, String shopLocale, NaverCsv.Parsed file) {

@@ -68,7 +68,9 @@ public class NaverImportController {
         } catch (CsvText.UnreadableEncoding e) {
             throw ApiException.validation("file", "is neither UTF-8 nor CP949/EUC-KR text");
         }
-        ShopView shopView = readModels.shop(shop).orElse(null);
+        // a shop signed up a moment ago may not be in the shop view yet; the automatic drafts of the imported
+        // reviews look the shop up there, and would skip reviews of a shop they cannot find
+        ShopView shopView = readModels.shopAfterCommand(shop, known -> true).orElse(null);
         ZoneId zone = shopDates.zoneOf(shop);
         NaverCsv.Parsed file;
         try {

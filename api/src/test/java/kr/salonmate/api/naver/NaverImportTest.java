@@ -30,7 +30,7 @@ class NaverImportTest extends IntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"reviews-utf8.csv", "reviews-utf8-bom.csv", "reviews-cp949.csv"})
     void everyEncodingImportsTheSameReviews(String file) throws Exception {
-        Owner owner = signUp("네이버 살롱");
+        Owner owner = quietShop("네이버 살롱");
 
         HttpApi.Response response = importFile(owner, NaverCsvTest.sample(file));
 
@@ -53,7 +53,7 @@ class NaverImportTest extends IntegrationTest {
 
     @Test
     void importingTheSameFileAgainChangesNothingAndAChangedRowIsAnEdit() throws Exception {
-        Owner owner = signUp("다시 올리는 살롱");
+        Owner owner = quietShop("다시 올리는 살롱");
         assertThat(counts(importFile(owner, NaverCsvTest.sample("reviews-utf8.csv")))).containsExactly(4, 0, 0);
         String id = byExternalId(naverReviews(owner, 4), "nv-002").path("id").asText();
         long version = api.get(owner.shop("/reviews/" + id), owner.token()).json().path("version").asLong();
@@ -79,7 +79,7 @@ class NaverImportTest extends IntegrationTest {
 
     @Test
     void badRowsAreListedByLineWhileTheGoodRowsAreImported() throws Exception {
-        Owner owner = signUp("실수 많은 살롱");
+        Owner owner = quietShop("실수 많은 살롱");
 
         HttpApi.Response response = importFile(owner, NaverCsvTest.sample("reviews-bad-rows.csv"));
 
@@ -94,7 +94,7 @@ class NaverImportTest extends IntegrationTest {
     }
 
     @Test
-    void aDraftIsWrittenForAnImportedReviewLikeForAGoogleOne() {
+    void aDraftIsWrittenForAnImportedReviewLikeForAGoogleOne() throws InterruptedException {
         Owner owner = signUp("초안 살롱");
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).toString();
         String csv = "reviewId,author,rating,comment,createdAt\r\nfresh-1,김**,5,오늘 커트 최고였어요,"
@@ -102,7 +102,7 @@ class NaverImportTest extends IntegrationTest {
 
         assertThat(counts(importFile(owner, csv.getBytes(StandardCharsets.UTF_8)))).containsExactly(1, 0, 0);
 
-        JsonNode drafted = eventually(() -> naverReviews(owner, 1).get(0),
+        JsonNode drafted = waitLong(() -> naverReviews(owner, 1).get(0),
                 r -> r.path("status").asText().equals("DRAFTED"), "the automatic draft");
         assertThat(drafted.path("reply").path("origin").asText()).isEqualTo("AI");
         assertThat(drafted.path("reply").path("manual").asBoolean()).isTrue();
@@ -110,7 +110,7 @@ class NaverImportTest extends IntegrationTest {
 
     @Test
     void moreThanTenThousandRowsAreRefusedWith413AndNothingIsImported() {
-        Owner owner = signUp("큰 살롱");
+        Owner owner = quietShop("큰 살롱");
         StringBuilder csv = new StringBuilder("reviewId,author,rating,comment,createdAt\r\n");
         for (int i = 0; i <= NaverCsv.MAX_ROWS; i++) {
             csv.append("many-").append(i).append(",김**,5,좋아요,2026.11.27.\r\n");
@@ -125,7 +125,7 @@ class NaverImportTest extends IntegrationTest {
 
     @Test
     void aFileLargerThanFiveMebibytesIsRefusedWith413() {
-        Owner owner = signUp("무거운 살롱");
+        Owner owner = quietShop("무거운 살롱");
         StringBuilder csv = new StringBuilder("reviewId,author,rating,comment,createdAt\r\n");
         String longComment = "가".repeat(3_000); // 9,000 bytes in UTF-8
         for (int i = 0; csv.length() * 3L < 5L * 1024 * 1024 + 100_000; i++) {
@@ -147,7 +147,7 @@ class NaverImportTest extends IntegrationTest {
      */
     @Test
     void rowsSentSeveralAtATimeAreCountedExactly() {
-        Owner owner = signUp("바쁜 살롱");
+        Owner owner = quietShop("바쁜 살롱");
         StringBuilder csv = new StringBuilder("reviewId,author,rating,comment,createdAt\r\n");
         for (int i = 0; i < 300; i++) {
             csv.append("bulk-").append(i).append(",김**,").append(1 + i % 5).append(",\"좋아요, 정말\",2026.11.27.\r\n");
@@ -167,7 +167,7 @@ class NaverImportTest extends IntegrationTest {
 
     @Test
     void onlyManagersOfTheShopMayImportAndOnlyCsv() throws Exception {
-        Owner owner = signUp("지키는 살롱");
+        Owner owner = quietShop("지키는 살롱");
         Owner staff = signUp("staff's own shop");
         Owner manager = signUp("manager's own shop");
         Owner stranger = signUp("남의 살롱");
@@ -198,7 +198,7 @@ class NaverImportTest extends IntegrationTest {
 
     @Test
     void filesThatAreNoReviewExportAreRefusedWithTheReason() {
-        Owner owner = signUp("이상한 파일 살롱");
+        Owner owner = quietShop("이상한 파일 살롱");
 
         HttpApi.Response empty = importFile(owner, new byte[0]);
         assertThat(empty.status()).isEqualTo(400);
@@ -220,6 +220,33 @@ class NaverImportTest extends IntegrationTest {
         JsonNode review = naverReviews(owner, 1).get(0);
         assertThat(review.path("author").asText()).isEqualTo("<script>alert(1)</script>");
         assertThat(review.path("comment").asText()).isEqualTo("'; DROP TABLE review_view; -- 😊");
+    }
+
+    /**
+     * A shop with auto-draft off: these tests are about what the import records, and drafts arriving meanwhile would
+     * both move the versions they compare and load the shared drafting pipeline for the tests after them.
+     */
+    private Owner quietShop(String name) {
+        Owner owner = signUp(name);
+        HttpApi.Response settings = api.put(owner.shop("/reply-settings"), owner.token(), java.util.Map.of("tone",
+                "FRIENDLY", "language", "AUTO", "autoDraft", false, "allowOffers", false));
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+        return owner;
+    }
+
+    /** Drafting goes through the shop read model, the auto-draft policy and the drafting saga: slow on a busy machine. */
+    private static <T> T waitLong(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done, String what)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 90_000;
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what + "; last value: " + value);
+            }
+            Thread.sleep(200);
+            value = read.get();
+        }
+        return value;
     }
 
     private HttpApi.Response importFile(Owner owner, byte[] file) {
