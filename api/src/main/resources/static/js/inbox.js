@@ -240,6 +240,8 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     $('.review-save', card).addEventListener('click', event => act(card, event.currentTarget, save));
     $('.review-reject', card).addEventListener('click', event => act(card, event.currentTarget, reject));
     $('.review-retry', card).addEventListener('click', event => act(card, event.currentTarget, retry));
+    $('.review-copy', card).addEventListener('click', () => copyReply(reviews.get(review.id)));
+    $('.review-posted', card).addEventListener('click', event => act(card, event.currentTarget, posted));
     $('.review-redraft', card).addEventListener('click', event => {
       const form = $('.redraft-form', card);
       form.hidden = !form.hidden;
@@ -332,6 +334,8 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     if (review.status === 'PUBLISHED' && reply) {
       noteText = t('review.publishedAt', { when: formatRelative(reply.publishedAt) });
       if (reply.approvedBy && reply.approvedBy.name) noteText += ` · ${t('review.approvedBy', { name: reply.approvedBy.name })}`;
+    } else if (review.status === 'APPROVED' && reply && reply.manual) {
+      noteText = t('review.manual.waiting');
     } else if (review.status === 'APPROVED') {
       noteText = t('review.publishing');
     } else if (review.status === 'REJECTED') {
@@ -339,6 +343,12 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     } else if (review.status === 'REPLIED_ELSEWHERE') {
       noteText = t('review.elsewhere');
     }
+    // Naver has no reply API: a person copies the approved reply, pastes it there and says so
+    const manual = $('.reply-manual', card);
+    manual.hidden = !(review.status === 'APPROVED' && reply && reply.manual);
+    setText($('.review-copy', card), t('review.copy'));
+    setText($('.review-posted', card), t('review.posted'));
+    note.dataset.manual = String(!manual.hidden); // nothing is being published: no spinner
     note.hidden = !noteText;
     note.dataset.status = review.status;
     setText(note, noteText);
@@ -457,6 +467,21 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     const answer = await api('POST', path(review, '/reply/retry'), null);
     settle(card, answer);
     toast(t('review.retrying'));
+  }
+
+  async function posted(card, review) {
+    const answer = await api('POST', path(review, '/reply/posted'), null);
+    settle(card, answer);
+    toast(t('review.postedToast'), 'success');
+  }
+
+  async function copyReply(review) {
+    try {
+      await navigator.clipboard.writeText(review.reply ? review.reply.text : '');
+      toast(t('review.copied'), 'success');
+    } catch {
+      toast(t('review.copyFailed'), 'error');
+    }
   }
 
   async function redraft(card, review) {

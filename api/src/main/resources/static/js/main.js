@@ -14,6 +14,7 @@ import { createAudit } from './audit.js';
 import { createAnalytics } from './analytics.js';
 import { hideAccountForms, initAccountPages, renderVerifyBanner, takePendingInvitation } from './account.js';
 import { createMembers } from './members.js';
+import { createNaverImport } from './naver.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
@@ -31,6 +32,7 @@ $('#logout').addEventListener('click', () => session.logout());
 $('#sync-now').addEventListener('click', event => syncNow(event.currentTarget));
 $('#filters').addEventListener('change', onFilterChange);
 $('#filters').addEventListener('submit', event => event.preventDefault());
+$('#filter-to-paste').addEventListener('click', showRepliesToPaste);
 $('#shop-switch').addEventListener('change', event => {
   const membership = ctx && ctx.memberships.find(m => m.shopId === event.target.value);
   if (membership) openShop(membership, ctx.memberships);
@@ -45,6 +47,7 @@ onLangChange(() => {
     renderShop();
     renderDashboard();
     ctx.inbox.relabel();
+    ctx.naver.relabel();
     ctx.posts.relabel();
     if (ctx.audit) ctx.audit.relabel();
     if (ctx.analytics) ctx.analytics.relabel();
@@ -212,6 +215,7 @@ async function openShop(membership, memberships) {
     },
     describeError,
   });
+  ctx.naver = createNaverImport({ shop, role: membership.role, describeError });
   ctx.settings = createSettings({
     shop,
     role: membership.role,
@@ -300,6 +304,7 @@ function closeShop() {
   ctx = null;
   if (closing.live) closing.live.stop();
   closing.inbox.destroy();
+  closing.naver.destroy();
   closing.posts.destroy();
   if (closing.audit) closing.audit.destroy();
   if (closing.analytics) closing.analytics.destroy();
@@ -385,6 +390,14 @@ function onFilterChange() {
     rating: form.elements.rating.value,
     source: form.elements.source.value,
   }).catch(error => toast(describeError(error), 'error'));
+}
+
+/** Approved Naver replies wait for a person to paste them into Naver: the inbox filter that lists them. */
+function showRepliesToPaste() {
+  const form = $('#filters');
+  form.elements.status.value = 'APPROVED';
+  form.elements.source.value = 'NAVER';
+  onFilterChange();
 }
 
 function fillFilterOptions() {

@@ -168,9 +168,11 @@ function newKey() {
   return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function request(method, path, body, { auth = true, token, idempotent = method === 'POST' } = {}) {
+async function request(method, path, body, { auth = true, token, idempotent = method === 'POST',
+  contentType = 'application/json' } = {}) {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined && body !== null) headers['Content-Type'] = 'application/json';
+  const raw = body instanceof Blob; // a file sent as it is (the Naver CSV import), not as JSON
+  if (body !== undefined && body !== null) headers['Content-Type'] = contentType;
   if (auth && token) headers.Authorization = `Bearer ${token}`;
   if (idempotent && auth) headers['Idempotency-Key'] = newKey();
   let response;
@@ -178,7 +180,7 @@ async function request(method, path, body, { auth = true, token, idempotent = me
     response = await fetch(path, {
       method,
       headers,
-      body: body !== undefined && body !== null ? JSON.stringify(body) : undefined,
+      body: raw ? body : (body !== undefined && body !== null ? JSON.stringify(body) : undefined),
       cache: 'no-store',
       credentials: 'same-origin',
     });

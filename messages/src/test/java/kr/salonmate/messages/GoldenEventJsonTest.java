@@ -39,6 +39,7 @@ class GoldenEventJsonTest {
 
     private static final ShopId SHOP = ShopId.of("7f1d2c3b-4a5e-4f60-8a9b-0c1d2e3f4a5b");
     private static final ReviewId REVIEW = ReviewId.derive(SHOP, ReviewSource.GOOGLE, "AbFvOqn-google-review-1");
+    private static final ReviewId NAVER_REVIEW = ReviewId.derive(SHOP, ReviewSource.NAVER, "naver-20261127-0001");
     private static final UUID REQUEST = UUID.fromString("11111111-2222-4333-8444-555555555555");
     private static final UUID APPROVAL = UUID.fromString("99999999-8888-4777-8666-555555555555");
     private static final Actor OWNER = Actor.user(UUID.fromString("0a0b0c0d-0e0f-4a1b-8c2d-3e4f5a6b7c8d"), "김사장");
@@ -73,6 +74,8 @@ class GoldenEventJsonTest {
             new ReplyRejected(REVIEW, SHOP, "Too formal", OWNER, AT),
             new ReplyPublished(REVIEW, SHOP, APPROVAL, ReviewSource.GOOGLE, "AbFvOqn-google-review-1",
                     "고객님 감사합니다 :)", AT),
+            new ReplyPostedManually(NAVER_REVIEW, SHOP, APPROVAL, ReviewSource.NAVER, "naver-20261127-0001",
+                    "고객님 감사합니다 :)", OWNER, AT),
             new ReplyPublishFailed(REVIEW, SHOP, APPROVAL, "GOOGLE_UNAVAILABLE", "Google did not answer", 6, AT),
             new ReplyPublishRetried(REVIEW, SHOP, APPROVAL, ReviewSource.GOOGLE, "AbFvOqn-google-review-1",
                     "고객님 감사합니다 :)", OWNER, AT),

@@ -5,14 +5,14 @@ package kr.salonmate.saga.google;
  * translation ("(Translated by Google) … (Original) …") only the original part counts. A review with stars
  * only takes the shop's language.
  */
-final class ReviewLanguage {
+public final class ReviewLanguage {
 
     private static final String ORIGINAL_MARKER = "(Original)";
 
     private ReviewLanguage() {
     }
 
-    static String guess(String comment, String shopLocale) {
+    public static String guess(String comment, String shopLocale) {
         String text = comment == null ? "" : comment;
         int original = text.indexOf(ORIGINAL_MARKER);
         if (original >= 0) {

@@ -64,6 +64,9 @@ import org.slf4j.LoggerFactory;
  * it with itself rather than adding a reply. The saga ends as soon as the aggregate has accepted the outcome
  * command, or when the review reports {@code ReplyPublished}, {@code ReplyPublishFailed} or
  * {@code ReplyFoundAtSource} while a retry is pending; its deadline is cancelled first.
+ *
+ * <p>A source without a reply API (Naver) ends the saga the moment it starts: no read, no PUT, no failure. The
+ * review stays {@code APPROVED} with {@code reply.manual} until a person says they pasted it (ADR 0018).
  */
 @Saga
 @ProcessingGroup("reply-publishing")
@@ -97,6 +100,10 @@ public class ReplyPublishing {
     @SagaEventHandler(associationProperty = "approvalId")
     public void on(ReplyApproved approved, QueryGateway queries, GoogleReviews google, CommandGateway commands,
                    DeadlineManager deadlines, PublishProperties settings) {
+        if (!approved.source().publishesRepliesByApi()) {
+            SagaLifecycle.end(); // Naver: a person pastes the reply and says so; nothing to send, nothing to await
+            return;
+        }
         begin(approved.reviewId(), approved.shopId(), approved.approvalId(), approved.source(),
                 approved.externalId(), approved.text());
         attempt(queries, google, commands, deadlines, settings);
@@ -106,6 +113,10 @@ public class ReplyPublishing {
     @SagaEventHandler(associationProperty = "approvalId")
     public void on(ReplyPublishRetried retried, QueryGateway queries, GoogleReviews google, CommandGateway commands,
                    DeadlineManager deadlines, PublishProperties settings) {
+        if (!retried.source().publishesRepliesByApi()) {
+            SagaLifecycle.end(); // a retried Naver reply waits for a person again (APPROVED, reply.manual)
+            return;
+        }
         begin(retried.reviewId(), retried.shopId(), retried.approvalId(), retried.source(), retried.externalId(),
                 retried.text());
         attempt(queries, google, commands, deadlines, settings);

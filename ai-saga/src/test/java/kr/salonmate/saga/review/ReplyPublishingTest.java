@@ -12,6 +12,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
@@ -259,16 +260,29 @@ class ReplyPublishingTest {
     }
 
     @Test
-    void aNaverReviewCannotBePublishedByApi() {
+    void anApprovedNaverReplyIsNeverSentAnywhereAndWaitsForAPerson() {
         ReplyApproved naver = new ReplyApproved(REVIEW, SHOP, APPROVAL, ReviewSource.NAVER, "n-1", TEXT,
                 Actor.system(), AT);
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(naver)
-                .expectDispatchedCommandsMatching(onlyFailure(f -> f.code().equals("SOURCE_HAS_NO_REPLY_API")
-                        && f.message().contains("by hand")))
-                .expectActiveSagas(0);
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
         verify(google, never()).find(any(), anyString());
+        verify(google, never()).reply(any(), anyString(), anyString());
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    void aRetriedNaverReplyIsNeverSentAnywhereEither() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(new ReplyPublishRetried(REVIEW, SHOP, APPROVAL, ReviewSource.NAVER, "n-1", TEXT,
+                        Actor.user(UUID.randomUUID(), "Manager"), AT))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+        verifyNoInteractions(google, queries);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.error.ApiError;
+import kr.salonmate.api.error.BodySizeLimitFilter;
 import kr.salonmate.api.error.ReadBodyRequest;
 import kr.salonmate.api.error.RequestIdFilter;
 import kr.salonmate.api.security.CurrentUser;
@@ -42,7 +43,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     static final Duration RETENTION = Duration.ofHours(24);
-    private static final int MAX_BODY = 1024 * 1024;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -87,8 +87,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
         } else {
-            body = request.getInputStream().readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
+            int limit = (int) BodySizeLimitFilter.limitFor(request.getContentType());
+            body = request.getInputStream().readNBytes(limit + 1);
+            if (body.length > limit) {
                 reject(request, response, 413, "PAYLOAD_TOO_LARGE", "The body is too large");
                 return;
             }

@@ -23,6 +23,7 @@ import kr.salonmate.messages.review.AuditEntry;
 import kr.salonmate.messages.review.EditReply;
 import kr.salonmate.messages.review.FetchReviewHistory;
 import kr.salonmate.messages.review.FindReviews;
+import kr.salonmate.messages.review.MarkReplyPostedManually;
 import kr.salonmate.messages.review.RejectReply;
 import kr.salonmate.messages.review.RequestReplyDraft;
 import kr.salonmate.messages.review.RetryReplyPublish;
@@ -175,6 +176,17 @@ public class ReviewController {
         ReviewView review = existing(shop, reviewId);
         commands.sendAndWait(new RetryReplyPublish(review.id(), user.actor()));
         return ResponseEntity.accepted().body(after(shop, review.id()));
+    }
+
+    @PostMapping("/{reviewId}/reply/posted")
+    @Operation(summary = "Naver only: the approved reply was pasted into Naver by hand → PUBLISHED, with the caller"
+            + " as the actor in the history. Nothing is sent anywhere. On a Google review 409 CONFLICT")
+    public ReviewView posted(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId, @PathVariable UUID reviewId) {
+        CurrentUser user = CurrentUser.of(jwt);
+        ShopId shop = access.require(user, shopId, Role.STAFF);
+        ReviewView review = existing(shop, reviewId);
+        commands.sendAndWait(new MarkReplyPostedManually(review.id(), user.actor()));
+        return after(shop, review.id());
     }
 
     @GetMapping("/{reviewId}/history")

@@ -33,6 +33,7 @@ class OpenApiDocumentTest extends IntegrationTest {
                 "/v1/shops/{shopId}/reviews", "/v1/shops/{shopId}/reviews/{reviewId}",
                 "/v1/shops/{shopId}/reviews/{reviewId}/reply", "/v1/shops/{shopId}/reviews/{reviewId}/reply/approve",
                 "/v1/shops/{shopId}/reviews/{reviewId}/history", "/v1/shops/{shopId}/dashboard",
+                "/v1/shops/{shopId}/reviews/import", "/v1/shops/{shopId}/reviews/{reviewId}/reply/posted",
                 "/v1/shops/{shopId}/connections/instagram", "/v1/shops/{shopId}/media", "/v1/media/{mediaId}",
                 "/v1/shops/{shopId}/posts", "/v1/shops/{shopId}/posts/{postId}",
                 "/v1/shops/{shopId}/posts/{postId}/publish", "/v1/shops/{shopId}/posts/{postId}/cancel",

@@ -23,6 +23,7 @@ import kr.salonmate.messages.review.DraftReply;
 import kr.salonmate.messages.review.EditReply;
 import kr.salonmate.messages.review.MarkReplyDraftFailed;
 import kr.salonmate.messages.review.MarkReplyPublishFailed;
+import kr.salonmate.messages.review.MarkReplyPostedManually;
 import kr.salonmate.messages.review.MarkReplyPublished;
 import kr.salonmate.messages.review.RecordReplyAtSource;
 import kr.salonmate.messages.review.RejectReply;
@@ -34,6 +35,7 @@ import kr.salonmate.messages.review.ReplyEdited;
 import kr.salonmate.messages.review.ReplyFoundAtSource;
 import kr.salonmate.messages.review.ReplyPublishFailed;
 import kr.salonmate.messages.review.ReplyPublishRetried;
+import kr.salonmate.messages.review.ReplyPostedManually;
 import kr.salonmate.messages.review.ReplyPublished;
 import kr.salonmate.messages.review.ReplyRejected;
 import kr.salonmate.messages.review.RequestReplyDraft;
@@ -44,6 +46,7 @@ import kr.salonmate.messages.review.ReviewReceived;
 import kr.salonmate.messages.review.ReviewSource;
 import kr.salonmate.messages.review.ReviewStatus;
 import kr.salonmate.messages.review.SourceReply;
+import kr.salonmate.messages.review.SyncResult;
 import kr.salonmate.messages.review.SyncReview;
 import kr.salonmate.messages.shop.ShopId;
 import org.axonframework.commandhandling.CommandHandler;
@@ -95,20 +98,24 @@ class Review {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(SyncReview cmd, Clock clock) {
+    SyncResult handle(SyncReview cmd, Clock clock) {
         requireValid(cmd);
         Instant now = clock.instant();
+        SyncResult result = SyncResult.UNCHANGED;
         if (isNew()) {
             apply(new ReviewReceived(cmd.reviewId(), cmd.shopId(), cmd.source(), cmd.externalId(), cmd.author(),
                     cmd.rating(), cmd.comment(), cmd.language(), cmd.createdAt(), cmd.updatedAt(), now));
+            result = SyncResult.RECEIVED;
         } else if (cmd.rating() != rating || !Objects.equals(cmd.comment(), comment)) {
             String newLanguage = cmd.language() != null ? cmd.language() : language;
             apply(new ReviewEditedAtSource(id, shopId, cmd.rating(), cmd.comment(), newLanguage, rating, comment,
                     cmd.updatedAt(), now));
+            result = SyncResult.EDITED;
         }
         if (isAReplyWeDidNotWrite(cmd.sourceReply())) {
             apply(new ReplyFoundAtSource(id, shopId, cmd.sourceReply().text(), cmd.sourceReply().updatedAt(), now));
         }
+        return result; // the Naver import counts these; the Google sync ignores them
     }
 
     // --- drafting ------------------------------------------------------------------------------------------
@@ -212,6 +219,27 @@ class Review {
         Require.notNull(cmd.reply(), "reply");
         Require.notBlank(cmd.reply().text(), "reply.text");
         apply(new ReplyFoundAtSource(id, shopId, cmd.reply().text(), cmd.reply().updatedAt(), clock.instant()));
+    }
+
+    /**
+     * Naver has no reply API, so nothing publishes an approved Naver reply: a person pastes it there and says so.
+     * Allowed after a failed publication too, for Naver replies approved before manual posting existed (their
+     * publication failed with "no API"). Saying it twice changes nothing.
+     */
+    @CommandHandler
+    void handle(MarkReplyPostedManually cmd, Clock clock) {
+        Require.notNull(cmd.postedBy(), "postedBy");
+        if (source.publishesRepliesByApi()) {
+            throw new ReplyIsPublishedBySalonMate(id, source);
+        }
+        if (status == PUBLISHED) {
+            return;
+        }
+        if (status != APPROVED && status != PUBLISH_FAILED) {
+            throw new NoApprovedReplyToPost(id, status);
+        }
+        apply(new ReplyPostedManually(id, shopId, approvalId, source, externalId, approvedText, cmd.postedBy(),
+                clock.instant()));
     }
 
     /** Where the reply stands; for tests and diagnostics (the read side has its own copy). */
@@ -349,6 +377,11 @@ class Review {
 
     @EventSourcingHandler
     void on(ReplyPublished e) {
+        status = PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(ReplyPostedManually e) {
         status = PUBLISHED;
     }
 

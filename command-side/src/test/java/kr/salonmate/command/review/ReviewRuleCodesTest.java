@@ -17,6 +17,9 @@ class ReviewRuleCodesTest {
         assertThat(new ReviewRepliedElsewhere(REVIEW).code()).isEqualTo("CONFLICT");
         assertThat(new NothingToApprove(REVIEW).code()).isEqualTo("CONFLICT");
         assertThat(new NoFailedPublishToRetry(REVIEW, ReviewStatus.DRAFTED).code()).isEqualTo("CONFLICT");
+        assertThat(new ReplyIsPublishedBySalonMate(REVIEW, kr.salonmate.messages.review.ReviewSource.GOOGLE).code())
+                .isEqualTo("CONFLICT");
+        assertThat(new NoApprovedReplyToPost(REVIEW, ReviewStatus.DRAFTED).code()).isEqualTo("CONFLICT");
         assertThat(new InvalidCommand("text", "must not be blank").code()).isEqualTo("VALIDATION_FAILED");
     }
 

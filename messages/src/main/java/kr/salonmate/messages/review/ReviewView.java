@@ -9,8 +9,12 @@ public record ReviewView(ReviewId id, ShopId shopId, ReviewSource source, String
                          int rating, String comment, String language, Instant createdAt, Instant updatedAt,
                          ReviewStatus status, Reply reply, long version) {
 
+    /**
+     * @param manual the source has no reply API (Naver): once approved, a person pastes the text there and
+     *               says so ({@code …/reply/posted}); SalonMate never sends it anywhere
+     */
     public record Reply(String text, ReplyOrigin origin, String model, Instant draftedAt, Person approvedBy,
-                        Instant approvedAt, Instant publishedAt, Failure failure) {
+                        Instant approvedAt, Instant publishedAt, Failure failure, boolean manual) {
     }
 
     public record Person(UUID userId, String name) {

@@ -17,6 +17,7 @@ import kr.salonmate.messages.review.ReplyEdited;
 import kr.salonmate.messages.review.ReplyFoundAtSource;
 import kr.salonmate.messages.review.ReplyPublishFailed;
 import kr.salonmate.messages.review.ReplyPublishRetried;
+import kr.salonmate.messages.review.ReplyPostedManually;
 import kr.salonmate.messages.review.ReplyPublished;
 import kr.salonmate.messages.review.ReplyRejected;
 import kr.salonmate.messages.review.ReviewEditedAtSource;
@@ -133,6 +134,12 @@ public class AnalyticsProjection {
 
     @EventHandler
     void on(ReplyPublished e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, r -> r.published(e.at(), sequence));
+    }
+
+    /** A Naver reply pasted by hand is a reply like any other: it counts for reply rate and response time. */
+    @EventHandler
+    void on(ReplyPostedManually e, @SequenceNumber long sequence) {
         change(e.reviewId(), sequence, r -> r.published(e.at(), sequence));
     }
 
@@ -269,6 +276,8 @@ public class AnalyticsProjection {
             return e.reviewId();
         } else if (payload instanceof ReplyPublished e) {
             return e.reviewId();
+        } else if (payload instanceof ReplyPostedManually e) {
+            return e.reviewId();
         }
         return null;
     }
@@ -295,6 +304,8 @@ public class AnalyticsProjection {
         } else if (payload instanceof ReplyRejected e) {
             return e.shopId();
         } else if (payload instanceof ReplyPublished e) {
+            return e.shopId();
+        } else if (payload instanceof ReplyPostedManually e) {
             return e.shopId();
         } else if (payload instanceof ReplyPublishFailed e) {
             return e.shopId();

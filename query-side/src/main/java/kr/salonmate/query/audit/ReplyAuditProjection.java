@@ -13,6 +13,7 @@ import kr.salonmate.messages.review.ReplyEdited;
 import kr.salonmate.messages.review.ReplyFoundAtSource;
 import kr.salonmate.messages.review.ReplyPublishFailed;
 import kr.salonmate.messages.review.ReplyPublishRetried;
+import kr.salonmate.messages.review.ReplyPostedManually;
 import kr.salonmate.messages.review.ReplyPublished;
 import kr.salonmate.messages.review.ReplyRejected;
 import kr.salonmate.messages.review.ReviewEditedAtSource;
@@ -114,6 +115,13 @@ public class ReplyAuditProjection {
     void on(ReplyPublished e, @SequenceNumber long sequence) {
         record(e.reviewId(), e.shopId(), sequence, e.at(), AuditAction.PUBLISHED, Actor.system(),
                 e.text(), null, null, e.externalId());
+    }
+
+    /** Pasted into Naver by a person: the same PUBLISHED entry, with that person as its actor. */
+    @EventHandler
+    void on(ReplyPostedManually e, @SequenceNumber long sequence) {
+        record(e.reviewId(), e.shopId(), sequence, e.at(), AuditAction.PUBLISHED, e.postedBy(),
+                e.text(), null, null, e.externalId() + " (posted by hand at " + e.source() + ")");
     }
 
     @EventHandler

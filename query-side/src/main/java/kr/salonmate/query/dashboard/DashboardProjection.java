@@ -24,6 +24,7 @@ import kr.salonmate.messages.review.ReplyEdited;
 import kr.salonmate.messages.review.ReplyFoundAtSource;
 import kr.salonmate.messages.review.ReplyPublishFailed;
 import kr.salonmate.messages.review.ReplyPublishRetried;
+import kr.salonmate.messages.review.ReplyPostedManually;
 import kr.salonmate.messages.review.ReplyPublished;
 import kr.salonmate.messages.review.ReplyRejected;
 import kr.salonmate.messages.review.ReviewEditedAtSource;
@@ -121,6 +122,11 @@ public class DashboardProjection {
 
     @EventHandler
     void on(ReplyPublished e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, e, row -> row.published(e.at()));
+    }
+
+    @EventHandler
+    void on(ReplyPostedManually e, @SequenceNumber long sequence) {
         change(e.reviewId(), sequence, e, row -> row.published(e.at()));
     }
 

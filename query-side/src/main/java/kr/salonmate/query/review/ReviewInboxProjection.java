@@ -9,6 +9,7 @@ import kr.salonmate.messages.review.ReplyEdited;
 import kr.salonmate.messages.review.ReplyFoundAtSource;
 import kr.salonmate.messages.review.ReplyPublishFailed;
 import kr.salonmate.messages.review.ReplyPublishRetried;
+import kr.salonmate.messages.review.ReplyPostedManually;
 import kr.salonmate.messages.review.ReplyPublished;
 import kr.salonmate.messages.review.ReplyRejected;
 import kr.salonmate.messages.review.ReviewEditedAtSource;
@@ -95,6 +96,11 @@ public class ReviewInboxProjection {
     @EventHandler
     void on(ReplyPublished e, @SequenceNumber long sequence) {
         change(e.reviewId(), sequence, row -> row.published(e));
+    }
+
+    @EventHandler
+    void on(ReplyPostedManually e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, row -> row.postedManually(e));
     }
 
     @EventHandler

@@ -22,6 +22,7 @@ import kr.salonmate.messages.review.ReplyFoundAtSource;
 import kr.salonmate.messages.review.ReplyOrigin;
 import kr.salonmate.messages.review.ReplyPublishFailed;
 import kr.salonmate.messages.review.ReplyPublishRetried;
+import kr.salonmate.messages.review.ReplyPostedManually;
 import kr.salonmate.messages.review.ReplyPublished;
 import kr.salonmate.messages.review.ReplyRejected;
 import kr.salonmate.messages.review.ReviewEditedAtSource;
@@ -190,6 +191,14 @@ public class ReviewRow implements Persistable<UUID> {
         clearFailure();
     }
 
+    /** Posted by hand at a source without reply API: published, as far as the inbox is concerned. */
+    void postedManually(ReplyPostedManually e) {
+        moveOn(e);
+        replyText = e.text();
+        publishedAt = e.at();
+        clearFailure();
+    }
+
     void publishFailed(ReplyPublishFailed e) {
         moveOn(e);
         fail(e.code(), e.message(), e.at(), e.attempts());
@@ -232,7 +241,7 @@ public class ReviewRow implements Persistable<UUID> {
                     : new ReviewView.Failure(failureCode, failureMessage, failureAt,
                             failureAttempts == null ? 0 : failureAttempts);
             reply = new ReviewView.Reply(replyText, replyOrigin, replyModel, draftedAt, approver, approvedAt,
-                    publishedAt, failure);
+                    publishedAt, failure, !source.publishesRepliesByApi());
         }
         return new ReviewView(new ReviewId(id), new ShopId(shopId), source, externalId, author, rating, comment,
                 language, createdAt, updatedAt, status, reply, version);

@@ -8,6 +8,7 @@ import kr.salonmate.messages.review.ReplyEdited;
 import kr.salonmate.messages.review.ReplyFoundAtSource;
 import kr.salonmate.messages.review.ReplyPublishFailed;
 import kr.salonmate.messages.review.ReplyPublishRetried;
+import kr.salonmate.messages.review.ReplyPostedManually;
 import kr.salonmate.messages.review.ReplyPublished;
 import kr.salonmate.messages.review.ReplyRejected;
 import kr.salonmate.messages.review.ReviewEditedAtSource;
@@ -52,7 +53,7 @@ public final class ReviewStatusRules {
         if (event instanceof ReplyRejected) {
             return ReviewStatus.REJECTED;
         }
-        if (event instanceof ReplyPublished) {
+        if (event instanceof ReplyPublished || event instanceof ReplyPostedManually) {
             return ReviewStatus.PUBLISHED;
         }
         if (event instanceof ReplyPublishFailed) {

@@ -60,6 +60,20 @@ class ReplyAuditProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void aNaverReplyPastedByHandIsPublishedByThePersonWhoPastedIt() {
+        ReviewStory review = ReviewStory.naver(shop, "n-1");
+        given(review.received(5, "민지", "최고"), review.draftRequested(null, OWNER), review.drafted("감사합니다!"),
+                review.approved(MANAGER), review.postedManually(OWNER));
+
+        AuditEntry published = history(review).get(4);
+
+        assertThat(published.action()).isEqualTo(AuditAction.PUBLISHED);
+        assertThat(published.actor()).isEqualTo(OWNER);
+        assertThat(published.text()).isEqualTo("감사합니다!");
+        assertThat(published.detail()).contains("n-1").contains("by hand");
+    }
+
+    @Test
     void editsAtTheSourceRepliesFoundThereRejectionsAndFailedDraftsAreRecorded() {
         ReviewStory review = ReviewStory.google(shop, "a-2");
         given(review.received(2, "B", "slow"), review.editedAtSource(3, "slow but kind"),

@@ -48,6 +48,33 @@ class ReviewInboxProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void aNaverReplyIsManualAndIsPublishedOnceAPersonPastedIt() {
+        ReviewStory naver = ReviewStory.naver(shop, "n-1");
+        ReviewStory google = ReviewStory.google(shop, "g-manual");
+        given(naver.received(5, "Kim", "좋아요"), naver.draftRequested(null, OWNER), naver.drafted("감사합니다!"),
+                naver.approved(OWNER), google.received(5, "Lee", "good"), google.draftRequested(null, OWNER),
+                google.drafted("Thanks"), google.approved(OWNER));
+
+        ReviewView waiting = find(naver);
+        assertThat(waiting.status()).isEqualTo(ReviewStatus.APPROVED);
+        assertThat(waiting.reply().manual()).isTrue();
+        assertThat(waiting.reply().publishedAt()).isNull();
+        assertThat(find(google).reply().manual()).isFalse();
+        PageResult<ReviewView> toPaste = list(ReviewStatus.APPROVED, null, ReviewSource.NAVER, null, 0, 20);
+        assertThat(toPaste.items()).extracting(ReviewView::id).containsExactly(naver.id());
+        assertThat(toPaste.items().get(0).reply().manual()).isTrue();
+
+        given(naver.postedManually(ReviewStory.MANAGER));
+
+        ReviewView posted = find(naver);
+        assertThat(posted.status()).isEqualTo(ReviewStatus.PUBLISHED);
+        assertThat(posted.reply().text()).isEqualTo("감사합니다!");
+        assertThat(posted.reply().publishedAt()).isNotNull();
+        assertThat(posted.reply().manual()).isTrue();
+        assertThat(list(ReviewStatus.APPROVED, null, ReviewSource.NAVER, null, 0, 20).items()).isEmpty();
+    }
+
+    @Test
     void eachStepOfTheReplyMovesTheReviewThroughItsStatuses() {
         ReviewStory review = ReviewStory.google(shop, "g-2");
         given(review.received(5, "Ann", "Great"));

@@ -12,6 +12,7 @@ import kr.salonmate.messages.review.ReplyEdited;
 import kr.salonmate.messages.review.ReplyFoundAtSource;
 import kr.salonmate.messages.review.ReplyPublishFailed;
 import kr.salonmate.messages.review.ReplyPublishRetried;
+import kr.salonmate.messages.review.ReplyPostedManually;
 import kr.salonmate.messages.review.ReplyPublished;
 import kr.salonmate.messages.review.ReplyRejected;
 import kr.salonmate.messages.review.ReviewEditedAtSource;
@@ -129,6 +130,10 @@ public final class ReviewStory {
 
     public DomainEventMessage<?> published() {
         return next(new ReplyPublished(reviewId, shopId, approvalId, source, externalId, text, tick()));
+    }
+
+    public DomainEventMessage<?> postedManually(Actor by) {
+        return next(new ReplyPostedManually(reviewId, shopId, approvalId, source, externalId, text, by, tick()));
     }
 
     public DomainEventMessage<?> publishFailed(String code, String message) {
