@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import kr.salonmate.api.mail.MailMessage;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The words of the account mails, in the account's language (Korean unless it chose English). Links open the
@@ -71,13 +70,6 @@ public class AccountMails {
 
     private static MailMessage mail(UserAccount user, String subject, String greeting, String body, String action,
                                     String link, String footer) {
-        String text = greeting + "\n\n" + body + "\n\n" + link + "\n\n" + footer + "\n\n— SalonMate\n";
-        String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif;line-height:1.5\">"
-                + "<p>" + HtmlUtils.htmlEscape(greeting) + "</p>"
-                + "<p>" + HtmlUtils.htmlEscape(body) + "</p>"
-                + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(action) + "</a></p>"
-                + "<p style=\"color:#666\">" + HtmlUtils.htmlEscape(footer) + "</p>"
-                + "<p>— SalonMate</p></body></html>";
-        return new MailMessage(user.email(), subject, text, html, link);
+        return MailMessage.withLink(user.email(), subject, greeting, body, action, link, footer);
     }
 }

@@ -1,19 +1,14 @@
 package kr.salonmate.api.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.error.ApiException;
+import kr.salonmate.api.security.SecretTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,7 +30,6 @@ public class OneTimeTokens {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public OneTimeTokens(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -49,7 +43,7 @@ public class OneTimeTokens {
         jdbc.update("""
                 INSERT INTO one_time_token (token_hash, purpose, user_id, email, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?)""",
-                hash(token), purpose.name(), userId, email, Timestamp.from(now), Timestamp.from(now.plus(validFor)));
+                SecretTokens.hash(token), purpose.name(), userId, email, Timestamp.from(now), Timestamp.from(now.plus(validFor)));
         return token;
     }
 
@@ -59,7 +53,7 @@ public class OneTimeTokens {
      * racing with one token get one success.
      */
     public Redeemed redeem(String token, Purpose purpose) {
-        String hash = hash(token);
+        String hash = SecretTokens.hash(token);
         Timestamp now = Timestamp.from(clock.instant());
         List<Redeemed> used = jdbc.query("""
                         UPDATE one_time_token SET used_at = ?
@@ -90,17 +84,6 @@ public class OneTimeTokens {
     }
 
     String newToken() {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretTokens.newToken();
     }
 }

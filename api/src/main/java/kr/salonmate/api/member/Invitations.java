@@ -1,19 +1,14 @@
 package kr.salonmate.api.member;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import kr.salonmate.api.account.Role;
+import kr.salonmate.api.security.SecretTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -45,7 +40,6 @@ public class Invitations {
             + "accepted_at, revoked_at FROM shop_invitation ";
 
     private final JdbcTemplate jdbc;
-    private final SecureRandom random = new SecureRandom();
 
     public Invitations(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -54,17 +48,17 @@ public class Invitations {
     /** Records a new invitation and returns its token, which the caller mails and forgets. */
     String insert(UUID id, UUID shopId, String shopName, String email, Role role, UUID invitedBy, Instant at,
                   Instant expiresAt) {
-        String token = newToken();
+        String token = SecretTokens.newToken();
         jdbc.update("""
                 INSERT INTO shop_invitation (id, shop_id, shop_name, email, role, token_hash, invited_by, invited_at,
                     expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, shopId, shopName, email, role.name(), hash(token), invitedBy, Timestamp.from(at),
+                id, shopId, shopName, email, role.name(), SecretTokens.hash(token), invitedBy, Timestamp.from(at),
                 Timestamp.from(expiresAt));
         return token;
     }
 
     Optional<Invitation> byToken(String token) {
-        return jdbc.query(COLUMNS + "WHERE token_hash = ?", Invitations::invitation, hash(token)).stream().findFirst();
+        return jdbc.query(COLUMNS + "WHERE token_hash = ?", Invitations::invitation, SecretTokens.hash(token)).stream().findFirst();
     }
 
     Optional<Invitation> byId(UUID shopId, UUID id) {
@@ -113,18 +107,4 @@ public class Invitations {
         return at == null ? null : at.toInstant();
     }
 
-    private String newToken() {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,7 +6,6 @@ import kr.salonmate.api.account.Role;
 import kr.salonmate.api.mail.MailMessage;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The words of the member mails, in the recipient's language: the account's when the address has one, else the
@@ -64,13 +63,6 @@ public class MemberMails {
 
     private static MailMessage mail(String to, String subject, String greeting, String body, String action,
                                     String link, String footer) {
-        String text = greeting + "\n\n" + body + "\n\n" + link + "\n\n" + footer + "\n\n— SalonMate\n";
-        String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif;line-height:1.5\">"
-                + "<p>" + HtmlUtils.htmlEscape(greeting) + "</p>"
-                + "<p>" + HtmlUtils.htmlEscape(body) + "</p>"
-                + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(action) + "</a></p>"
-                + "<p style=\"color:#666\">" + HtmlUtils.htmlEscape(footer) + "</p>"
-                + "<p>— SalonMate</p></body></html>";
-        return new MailMessage(to, subject, text, html, link);
+        return MailMessage.withLink(to, subject, greeting, body, action, link, footer);
     }
 }

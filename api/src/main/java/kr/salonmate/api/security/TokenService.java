@@ -1,14 +1,9 @@
 package kr.salonmate.api.security;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,7 +39,6 @@ public class TokenService {
     private final Clock clock;
     private final Set<String> adminEmails;
     private final Duration sessionMaxAge;
-    private final SecureRandom random = new SecureRandom();
 
     public TokenService(JwtEncoder encoder, JdbcTemplate jdbc, Clock clock,
                         @Value("${salonmate.admin-emails:}") List<String> adminEmails,
@@ -68,7 +62,7 @@ public class TokenService {
     /** Rotates a refresh token; returns the user it belongs to with a fresh pair. */
     @Transactional(noRollbackFor = ApiException.class)
     public Tokens refresh(String refreshToken, java.util.function.Function<UUID, UserAccount> users) {
-        String hash = hash(refreshToken);
+        String hash = SecretTokens.hash(refreshToken);
         List<Object[]> rows = jdbc.query("""
                         SELECT user_id, family_id, expires_at, used_at, revoked_at, session_started_at
                         FROM refresh_token WHERE token_hash = ? FOR UPDATE""",
@@ -114,7 +108,7 @@ public class TokenService {
         jdbc.update("""
                 UPDATE refresh_token SET revoked_at = ? WHERE revoked_at IS NULL AND family_id =
                     (SELECT family_id FROM refresh_token WHERE token_hash = ?)""",
-                Timestamp.from(clock.instant()), hash(refreshToken));
+                Timestamp.from(clock.instant()), SecretTokens.hash(refreshToken));
     }
 
     /**
@@ -139,30 +133,19 @@ public class TokenService {
                 .build();
         String access = encoder.encode(JwtEncoderParameters.from(
                 JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String refresh = SecretTokens.newToken();
         Instant sessionEnd = sessionStarted.plus(sessionMaxAge);
         Instant expires = now.plus(REFRESH_TOKEN_TTL).isAfter(sessionEnd) ? sessionEnd : now.plus(REFRESH_TOKEN_TTL);
         jdbc.update("""
                         INSERT INTO refresh_token (token_hash, user_id, family_id, created_at, expires_at,
                                                    session_started_at)
                         VALUES (?, ?, ?, ?, ?, ?)""",
-                hash(refresh), user.id(), family, Timestamp.from(now), Timestamp.from(expires),
+                SecretTokens.hash(refresh), user.id(), family, Timestamp.from(now), Timestamp.from(expires),
                 Timestamp.from(sessionStarted));
         return new Tokens(access, refresh, ACCESS_TOKEN_TTL.toSeconds());
     }
 
     private static ApiException unauthenticated() {
         return new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "The refresh token is not valid");
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import kr.salonmate.api.security.SecretTokens;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.IntegrationTest;
 import kr.salonmate.api.support.Mails;
@@ -48,7 +49,7 @@ class EmailVerificationTest extends IntegrationTest {
         // 256 random bits, kept only as their SHA-256
         assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM one_time_token WHERE token_hash = ?", Integer.class,
-                OneTimeTokens.hash(token))).isEqualTo(1);
+                SecretTokens.hash(token))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM one_time_token WHERE token_hash = ? OR email = ?",
                 Integer.class, token, token)).isZero();
 
@@ -73,9 +74,9 @@ class EmailVerificationTest extends IntegrationTest {
         String token = Mails.awaitEmlToken(Mails.TEST_OUTBOX, owner.email(), "verify-email");
         assertThat(jdbc.queryForObject("""
                 SELECT expires_at - created_at FROM one_time_token WHERE token_hash = ?""", String.class,
-                OneTimeTokens.hash(token))).isEqualTo("1 day");
+                SecretTokens.hash(token))).isEqualTo("1 day");
         jdbc.update("UPDATE one_time_token SET expires_at = now() - interval '1 second' WHERE token_hash = ?",
-                OneTimeTokens.hash(token));
+                SecretTokens.hash(token));
         assertGone(verify(token), "EXPIRED");
         assertThat(verifiedInDatabase(owner.email())).isFalse();
 

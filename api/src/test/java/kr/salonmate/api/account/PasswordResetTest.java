@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kr.salonmate.api.security.SecretTokens;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.IntegrationTest;
 import kr.salonmate.api.support.Mails;
@@ -60,7 +61,7 @@ class PasswordResetTest extends IntegrationTest {
                 .filter(m -> Mails.text(m).contains("reset-password")).findFirst().orElseThrow()))
                 .isEqualTo("[SalonMate] 비밀번호 재설정");
         assertThat(jdbc.queryForObject("SELECT expires_at - created_at FROM one_time_token WHERE token_hash = ?",
-                String.class, OneTimeTokens.hash(token))).isEqualTo("01:00:00");
+                String.class, SecretTokens.hash(token))).isEqualTo("01:00:00");
 
         HttpApi.Response done = reset(token, NEW_PASSWORD);
         assertThat(done.status()).as(done.body()).isEqualTo(200);
@@ -88,7 +89,7 @@ class PasswordResetTest extends IntegrationTest {
         assertThat(forgot(owner.email()).status()).isEqualTo(202);
         String token = Mails.awaitEmlToken(Mails.TEST_OUTBOX, owner.email(), "reset-password");
         jdbc.update("UPDATE one_time_token SET expires_at = now() - interval '1 second' WHERE token_hash = ?",
-                OneTimeTokens.hash(token));
+                SecretTokens.hash(token));
         HttpApi.Response expired = reset(token, NEW_PASSWORD);
         assertThat(expired.status()).as(expired.body()).isEqualTo(410);
         assertThat(expired.json().path("error").path("details").path("reason").asText()).isEqualTo("EXPIRED");

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kr.salonmate.api.security.SecretTokens;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.IntegrationTest;
 import kr.salonmate.api.support.Mails;
@@ -114,7 +115,7 @@ class MembersTest extends IntegrationTest {
         String token = Mails.awaitEmlToken(Mails.TEST_OUTBOX, email, "accept-invitation");
         assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM shop_invitation WHERE token_hash = ?", Integer.class,
-                Invitations.hash(token))).isEqualTo(1);
+                SecretTokens.hash(token))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM shop_invitation WHERE token_hash = ?", Integer.class,
                 token)).isZero();
         JsonNode pending = api.get(owner.shop("/members"), owner.token()).json().path("invitations");
@@ -166,7 +167,7 @@ class MembersTest extends IntegrationTest {
         assertThat(add(owner, expiredEmail, "STAFF").status()).isEqualTo(201);
         String expiredToken = Mails.awaitEmlToken(Mails.TEST_OUTBOX, expiredEmail, "accept-invitation");
         jdbc.update("UPDATE shop_invitation SET expires_at = now() - interval '1 second' WHERE token_hash = ?",
-                Invitations.hash(expiredToken));
+                SecretTokens.hash(expiredToken));
         Owner late = signUpWith(expiredEmail, "ko");
         HttpApi.Response expired = accept(expiredToken, late.token());
         assertError(expired, 410, "GONE");
