@@ -101,6 +101,15 @@ class ReviewSyncTest {
                 new SyncProperties(true, null, null, 2));
     }
 
+    /** Every command sent signals {@code sending}, then waits until {@code release} (at most 5 s). */
+    private void commandsWaitFor(CountDownLatch sending, CountDownLatch release) {
+        doAnswer(invocation -> {
+            sending.countDown();
+            release.await(5, TimeUnit.SECONDS);
+            return null;
+        }).when(commands).sendAndWait(any());
+    }
+
     private static ShopView shop(String locale) {
         return new ShopView(SHOP, "살롱 드 서울", "Asia/Seoul", locale, UUID.randomUUID(), ReplySettings.defaults(),
                 new ShopView.GoogleConnection(GoogleFake.ACCOUNT, GoogleFake.LOCATION, "cred-1",
@@ -177,11 +186,7 @@ class ReviewSyncTest {
     void twoSyncsOfOneShopNeverOverlapOnOneNode() throws Exception {
         CountDownLatch firstIsSending = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        doAnswer(invocation -> {
-            firstIsSending.countDown();
-            release.await(5, TimeUnit.SECONDS);
-            return null;
-        }).when(commands).sendAndWait(any());
+        commandsWaitFor(firstIsSending, release);
 
         CompletableFuture<SyncOutcome> first = sync.submit(shop("ko"));
         assertThat(firstIsSending.await(5, TimeUnit.SECONDS)).isTrue();
@@ -198,11 +203,7 @@ class ReviewSyncTest {
                 .query(any(FindShop.class), any(ResponseType.class));
         CountDownLatch firstIsSending = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        doAnswer(invocation -> {
-            firstIsSending.countDown();
-            release.await(5, TimeUnit.SECONDS);
-            return null;
-        }).when(commands).sendAndWait(any());
+        commandsWaitFor(firstIsSending, release);
 
         CompletableFuture<SyncOutcome> first = sync.syncNow(SHOP);
         assertThat(firstIsSending.await(5, TimeUnit.SECONDS)).isTrue();
