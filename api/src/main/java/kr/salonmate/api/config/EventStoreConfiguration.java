@@ -1,0 +1,74 @@
+package kr.salonmate.api.config;
+
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store when Axon Server is off: Axon's JDBC storage engine on the tables the JPA engine used
+ * ({@code domain_event_entry}, {@code snapshot_event_entry}; Flyway's V1, global index from {@code
+ * domain_event_entry_seq} by the column's default since V11), reading {@code salonmate.event-store.batch-size}
+ * events per query (Axon's default is 100: a replay from the start makes a tenth of the round trips).
+ *
+ * <p>Why JDBC and not JPA (ADR 25): every command loads its aggregate and appends its events. Through Hibernate
+ * that was two translated queries and an entity per event, and every event a processor read became a managed
+ * entity first; under ingest this was most of what was left of Axon's per-review cost (docs/benchmarks.md,
+ * "Ingest"), and the larger part of a replay's reading thread. The JDBC engine sends prepared statements, appends
+ * a unit of work's events as one batch, and works in the transaction of the unit of work like the token and saga
+ * stores do (ADR 13). Tokens stay {@code GapAwareTrackingToken}s over the same global index, so processors resume
+ * where they were. Not used with Axon Server, which stores and streams events itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+public class EventStoreConfiguration {
+
+    /** Axon's tables as Flyway creates them (snake case: the JPA engine's naming). */
+    static EventSchema schema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          DataSource dataSource,
+                                          TransactionManager transactionManager,
+                                          @Value("${salonmate.event-store.batch-size:1000}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(transactionManager)
+                .dataType(byte[].class)
+                .schema(schema())
+                .batchSize(batchSize)
+                .build();
+    }
+}
