@@ -1,6 +1,5 @@
 package kr.salonmate.api.account;
 
-import java.util.UUID;
 import kr.salonmate.api.error.ApiException;
 import kr.salonmate.api.security.TokenService;
 import org.springframework.http.HttpStatus;
@@ -13,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PasswordLogin {
 
     /** Compared against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password. */
-    private final String dummyHash;
+    private final DummyPasswordHash dummyHash;
 
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
@@ -21,12 +20,12 @@ public class PasswordLogin {
     private final LoginFailures failures;
 
     public PasswordLogin(AccountStore accounts, PasswordEncoder passwords, TokenService tokens,
-                         LoginFailures failures) {
+                         LoginFailures failures, DummyPasswordHash dummyHash) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
         this.failures = failures;
-        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+        this.dummyHash = dummyHash;
     }
 
     public record Session(UserAccount user, TokenService.Tokens tokens) {
@@ -39,7 +38,7 @@ public class PasswordLogin {
         failures.lock(email);
         failures.refuseIfLocked(email);
         var user = accounts.findByEmail(email);
-        boolean matches = passwords.matches(password, user.map(UserAccount::passwordHash).orElse(dummyHash));
+        boolean matches = passwords.matches(password, user.map(UserAccount::passwordHash).orElseGet(dummyHash::value));
         if (user.isEmpty() || !matches) {
             failures.recordFailure(email);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "E-mail or password is not right");

@@ -30,10 +30,11 @@ public class PasswordReset {
     private final TokenService sessions;
     private final LoginFailures loginFailures;
     private final Clock clock;
-    private final String dummyHash;
+    private final DummyPasswordHash dummyHash;
 
     public PasswordReset(AccountStore accounts, OneTimeTokens tokens, AccountMails mails, MailOutbox outbox,
-                         PasswordEncoder passwords, TokenService sessions, LoginFailures loginFailures, Clock clock) {
+                         PasswordEncoder passwords, TokenService sessions, LoginFailures loginFailures, Clock clock,
+                         DummyPasswordHash dummyHash) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.mails = mails;
@@ -42,14 +43,14 @@ public class PasswordReset {
         this.sessions = sessions;
         this.loginFailures = loginFailures;
         this.clock = clock;
-        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+        this.dummyHash = dummyHash;
     }
 
     @Transactional
     public void forgot(String rawEmail) {
         String email = AccountStore.normalizeEmail(rawEmail);
         // the same bcrypt work whether or not the address is known: the time of the answer tells nothing
-        passwords.matches(email, dummyHash);
+        passwords.matches(email, dummyHash.value());
         var user = accounts.findByEmail(email);
         if (user.isPresent()) {
             String token = tokens.issue(user.get().id(), email, OneTimeTokens.Purpose.RESET_PASSWORD, VALID_FOR);
