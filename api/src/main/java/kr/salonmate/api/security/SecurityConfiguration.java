@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import kr.salonmate.api.error.ApiError;
 import kr.salonmate.api.error.RequestIdFilter;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -108,10 +110,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JwtKeys keys) throws Exception {
-        return NimbusJwtDecoder.withPublicKey(keys.signingKey().toRSAPublicKey())
+    JwtDecoder jwtDecoder(JwtKeys keys, Clock clock) throws Exception {
+        NimbusJwtDecoder verifier = NimbusJwtDecoder.withPublicKey(keys.signingKey().toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        verifier.setJwtValidator(timestamps);
+        return new VerifiedTokenCache(verifier, clock);
     }
 
     @Bean
