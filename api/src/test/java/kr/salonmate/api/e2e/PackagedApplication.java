@@ -40,6 +40,19 @@ public final class PackagedApplication implements AutoCloseable {
         return jars[0].toPath();
     }
 
+    /**
+     * How README.md's run command starts it: the extracted layout with its class-data-sharing archive when the build
+     * made them (api/pom.xml, ADR 25), the fat jar otherwise ({@code -Dsalonmate.cds.skip=true}).
+     */
+    static List<String> launch() {
+        Path extracted = Path.of("target", "salonmate", "salonmate.jar");
+        Path archive = Path.of("target", "salonmate", "salonmate.jsa");
+        if (Files.isRegularFile(extracted) && Files.isRegularFile(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
+        }
+        return List.of("-jar", jar().toString());
+    }
+
     public static PackagedApplication start(String name, Map<String, String> properties) throws Exception {
         return start(name, "512m", properties);
     }
@@ -51,7 +64,9 @@ public final class PackagedApplication implements AutoCloseable {
         Path log = Path.of("target", "e2e-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-jar", jar().toString(), "--server.port=" + port));
+                "-Xmx" + maxHeap));
+        command.addAll(launch());
+        command.add("--server.port=" + port);
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 // the tests poll read models and sign up several users from one address; RateLimitTest covers limits
                 "salonmate.rate-limit.default", "0", "salonmate.rate-limit.auth", "0"));
