@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +19,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import kr.salonmate.messages.review.FetchSyncedReviews;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewSource;
+import kr.salonmate.messages.review.ReviewStatus;
 import kr.salonmate.messages.review.SourceReply;
 import kr.salonmate.messages.review.SyncReview;
+import kr.salonmate.messages.review.SyncedReviews;
 import kr.salonmate.messages.shop.RecordReviewSync;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
@@ -48,6 +53,12 @@ import org.springframework.beans.factory.DisposableBean;
  * ({@code salonmate.sync.dispatchers}), instead of one after the other (docs/benchmarks.md, "Ingest"). The bound
  * per sync keeps a shop with thousands of reviews from filling the pool: another shop's commands queue behind at
  * most that many of its commands.
+ *
+ * <p>A review the read side already shows exactly as Google does (same stars and text, and no reply there or the
+ * reply the read side shows as published or found) is not sent at all: the aggregate would change nothing, and a
+ * shop's every sync used to load each of its reviews' aggregates again, thousands of commands for nothing. What the
+ * read side does not know yet, or shows differently (perhaps only because it lags), is sent; the aggregate still
+ * decides. When the read side cannot answer, everything is sent, as before.
  */
 public class ReviewSync implements DisposableBean {
 
@@ -165,6 +176,8 @@ public class ReviewSync implements DisposableBean {
 
     private SyncOutcome pull(ShopView shop) {
         List<GoogleReview> reviews = google.all(shop.google());
+        Map<ReviewId, SyncedReviews.Known> known = known(shop.id());
+        int unchanged = 0;
         AtomicInteger rejected = new AtomicInteger();
         Semaphore slots = new Semaphore(inFlight);
         List<CompletableFuture<Void>> sent = new ArrayList<>(reviews.size());
@@ -172,6 +185,10 @@ public class ReviewSync implements DisposableBean {
             SyncReview command = toCommand(shop, review);
             if (command == null) {
                 rejected.incrementAndGet();
+                continue;
+            }
+            if (unchanged(known.get(command.reviewId()), command)) {
+                unchanged++;
                 continue;
             }
             slots.acquireUninterruptibly();
@@ -185,8 +202,40 @@ public class ReviewSync implements DisposableBean {
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         commands.sendAndWait(new RecordReviewSync(shop.id(), reviews.size()));
-        log.info("Synced shop {}: {} reviews seen, {} not taken", shop.id(), reviews.size(), rejected.get());
+        log.info("Synced shop {}: {} reviews seen, {} unchanged, {} not taken", shop.id(), reviews.size(), unchanged,
+                rejected.get());
         return new SyncOutcome(shop.id(), Status.SYNCED, reviews.size(), rejected.get(), null);
+    }
+
+    /** The shop's Google reviews as the read side shows them; nothing (so everything is sent) if it cannot say. */
+    private Map<ReviewId, SyncedReviews.Known> known(ShopId shopId) {
+        try {
+            SyncedReviews synced = queries.query(new FetchSyncedReviews(shopId, ReviewSource.GOOGLE), SyncedReviews.class)
+                    .get(10, TimeUnit.SECONDS);
+            return synced == null ? Map.of() : synced.byId();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } catch (Exception e) {
+            log.debug("The read side could not list shop {}'s reviews: every review is sent", shopId, e);
+            return Map.of();
+        }
+    }
+
+    /** True when sending the command would change nothing: the read side already shows Google's review and reply. */
+    static boolean unchanged(SyncedReviews.Known known, SyncReview command) {
+        if (known == null || known.rating() != command.rating()
+                || !Objects.equals(Objects.requireNonNullElse(known.comment(), ""),
+                Objects.requireNonNullElse(command.comment(), ""))) {
+            return false;
+        }
+        SourceReply reply = command.sourceReply();
+        if (reply == null || reply.text() == null || reply.text().isBlank()) {
+            return true;
+        }
+        boolean replyStandsAtSource = known.status() == ReviewStatus.PUBLISHED
+                || known.status() == ReviewStatus.REPLIED_ELSEWHERE;
+        return replyStandsAtSource && known.replyText() != null && known.replyText().strip().equals(reply.text().strip());
     }
 
     private void send(ShopView shop, GoogleReview review, SyncReview command, AtomicInteger rejected) {

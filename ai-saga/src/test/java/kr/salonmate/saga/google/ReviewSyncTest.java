@@ -27,10 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import kr.salonmate.messages.review.FetchSyncedReviews;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewSource;
+import kr.salonmate.messages.review.ReviewStatus;
 import kr.salonmate.messages.review.SourceReply;
 import kr.salonmate.messages.review.SyncReview;
+import kr.salonmate.messages.review.SyncedReviews;
 import kr.salonmate.messages.shop.FindShop;
 import kr.salonmate.messages.shop.RecordReviewSync;
 import kr.salonmate.messages.shop.ReplySettings;
@@ -170,6 +173,55 @@ class ReviewSyncTest {
         List<Object> first = sent.getAllValues().subList(0, 5);
         List<Object> second = sent.getAllValues().subList(5, 10);
         assertThat(second).containsExactlyInAnyOrderElementsOf(first); // the same commands: the same aggregates
+    }
+
+    @Test
+    void reviewsTheReadSideAlreadyShowsAsGoogleDoesAreNotSentAgain() {
+        readSideKnows(
+                known("r-ko", 5, "정말 친절하고 꼼꼼해요!", ReviewStatus.NEW, null),             // unchanged
+                known("r-anon", 2, "Waited 40 minutes.", ReviewStatus.PUBLISHED, " We are sorry!"), // our reply is there
+                known("r-tr", 3, "(Translated by Google) Great cut\n\n(Original)\n커트 최고",    // stars changed
+                        ReviewStatus.DRAFTED, "draft"));
+        // r-stars is not known to the read side yet
+
+        SyncOutcome outcome = sync.sync(shop("ko"));
+
+        assertThat(outcome.status()).isEqualTo(SyncOutcome.Status.SYNCED);
+        assertThat(outcome.reviewsSeen()).isEqualTo(5);
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(commands, times(3)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues().subList(0, 2)).extracting(command -> ((SyncReview) command).externalId())
+                .containsExactlyInAnyOrder("r-tr", "r-stars");
+        assertThat(sent.getAllValues().get(2)).isEqualTo(new RecordReviewSync(SHOP, 5));
+    }
+
+    @Test
+    void aReplyAtGoogleIsSentUnlessTheReadSideShowsItPublishedOrFoundThere() {
+        // the same text as a draft is no proof that Google's reply is ours: the aggregate must see it
+        readSideKnows(known("r-anon", 2, "Waited 40 minutes.", ReviewStatus.DRAFTED, "We are sorry!"),
+                known("r-ko", 5, "정말 친절하고 꼼꼼해요!", ReviewStatus.NEW, null),
+                known("r-tr", 4, "(Translated by Google) Great cut\n\n(Original)\n커트 최고", ReviewStatus.NEW, null),
+                known("r-stars", 3, "", ReviewStatus.NEW, null));
+
+        sync.sync(shop("ko"));
+
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(commands, times(2)).sendAndWait(sent.capture());
+        assertThat(((SyncReview) sent.getAllValues().get(0)).externalId()).isEqualTo("r-anon");
+
+        assertThat(ReviewSync.unchanged(known("r-anon", 2, "Waited 40 minutes.", ReviewStatus.REPLIED_ELSEWHERE,
+                "We are sorry!"), (SyncReview) sent.getAllValues().get(0))).isTrue();
+    }
+
+    private void readSideKnows(SyncedReviews.Known... reviews) {
+        when(queries.query(any(FetchSyncedReviews.class), org.mockito.ArgumentMatchers.eq(SyncedReviews.class)))
+                .thenReturn(CompletableFuture.completedFuture(new SyncedReviews(List.of(reviews))));
+    }
+
+    private static SyncedReviews.Known known(String externalId, int rating, String comment, ReviewStatus status,
+                                             String replyText) {
+        return new SyncedReviews.Known(ReviewId.derive(SHOP, ReviewSource.GOOGLE, externalId), rating, comment, status,
+                replyText);
     }
 
     @Test

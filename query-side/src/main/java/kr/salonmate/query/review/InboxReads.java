@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import kr.salonmate.messages.common.PageResult;
+import kr.salonmate.messages.review.FetchSyncedReviews;
 import kr.salonmate.messages.review.FindReviews;
 import kr.salonmate.messages.review.ReplyOrigin;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewSource;
 import kr.salonmate.messages.review.ReviewStatus;
 import kr.salonmate.messages.review.ReviewView;
+import kr.salonmate.messages.review.SyncedReviews;
 import kr.salonmate.messages.shop.ShopId;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,6 +39,15 @@ class InboxReads {
 
     InboxReads(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every review of a shop from one source, as much as a sync compares (one statement, no paging). */
+    SyncedReviews synced(FetchSyncedReviews query) {
+        return new SyncedReviews(jdbc.query(
+                "SELECT id, rating, comment, status, reply_text FROM review_view WHERE shop_id = :shop AND source = :source",
+                new MapSqlParameterSource("shop", query.shopId().value()).addValue("source", query.source().name()),
+                (rs, row) -> new SyncedReviews.Known(new ReviewId(rs.getObject(1, UUID.class)), rs.getInt(2),
+                        rs.getString(3), ReviewStatus.valueOf(rs.getString(4)), rs.getString(5))));
     }
 
     PageResult<ReviewView> page(FindReviews query, int page, int size) {

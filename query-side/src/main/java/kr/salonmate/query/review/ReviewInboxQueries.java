@@ -2,9 +2,11 @@ package kr.salonmate.query.review;
 
 import java.util.Optional;
 import kr.salonmate.messages.common.PageResult;
+import kr.salonmate.messages.review.FetchSyncedReviews;
 import kr.salonmate.messages.review.FindReview;
 import kr.salonmate.messages.review.FindReviews;
 import kr.salonmate.messages.review.ReviewView;
+import kr.salonmate.messages.review.SyncedReviews;
 import kr.salonmate.messages.review.WatchShopReviews;
 import kr.salonmate.query.ConditionalOnQuerySide;
 import org.axonframework.queryhandling.QueryHandler;
@@ -40,6 +42,11 @@ public class ReviewInboxQueries {
         int page = Math.max(query.page(), 0);
         int size = Math.min(Math.max(query.size(), 1), MAX_PAGE_SIZE);
         return reads.page(query, page, size);
+    }
+
+    @QueryHandler
+    public SyncedReviews handle(FetchSyncedReviews query) {
+        return reads.synced(query);
     }
 
     /** No result (an empty {@code Optional}) when the review does not exist in that shop. */

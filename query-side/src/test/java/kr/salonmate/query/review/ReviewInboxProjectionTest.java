@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import kr.salonmate.messages.common.PageResult;
+import kr.salonmate.messages.review.FetchSyncedReviews;
 import kr.salonmate.messages.review.FindReview;
 import kr.salonmate.messages.review.FindReviews;
 import kr.salonmate.messages.review.ReplyOrigin;
 import kr.salonmate.messages.review.ReviewSource;
 import kr.salonmate.messages.review.ReviewStatus;
 import kr.salonmate.messages.review.ReviewView;
+import kr.salonmate.messages.review.SyncedReviews;
 import kr.salonmate.messages.review.WatchShopReviews;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.query.support.ProjectionTest;
@@ -224,6 +226,23 @@ class ReviewInboxProjectionTest extends ProjectionTest {
         assertThat(queryOptional(new FindReview(shop, review.id()), ReviewView.class)).isPresent();
         assertThat(query(new FindReviews(otherShop, null, null, null, null, 0, 20), PageResult.class).total())
                 .isZero();
+    }
+
+    @Test
+    void aSyncLearnsHowTheReadSideShowsEachOfTheShopsReviewsFromOneSource() {
+        ReviewStory plain = ReviewStory.google(shop, "g-10");
+        ReviewStory answered = ReviewStory.google(shop, "g-11");
+        ReviewStory otherShops = ReviewStory.google(ShopId.random(), "g-12");
+        given(plain.received(4, "H", "fine"), answered.received(2, "I", "slow"),
+                answered.draftRequested(null, OWNER), answered.drafted("Sorry"), answered.approved(OWNER),
+                answered.foundAtSource("We fixed it"), otherShops.received(5, "J", "great"));
+
+        SyncedReviews google = query(new FetchSyncedReviews(shop, ReviewSource.GOOGLE), SyncedReviews.class);
+
+        assertThat(google.reviews()).containsExactlyInAnyOrder(
+                new SyncedReviews.Known(plain.id(), 4, "fine", ReviewStatus.NEW, null),
+                new SyncedReviews.Known(answered.id(), 2, "slow", ReviewStatus.REPLIED_ELSEWHERE, "We fixed it"));
+        assertThat(query(new FetchSyncedReviews(shop, ReviewSource.NAVER), SyncedReviews.class).reviews()).isEmpty();
     }
 
     @Test
