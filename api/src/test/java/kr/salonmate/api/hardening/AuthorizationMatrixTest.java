@@ -127,6 +127,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         values.put("name", "memberships");
         values.put("unknownName", "no-such-projection");
         values.put("group", "memberships");
+        values.put("provider", "google");
         values.put("ownerEmail", owner.email());
         values.put("googleRefreshToken", FakeGoogle.VALID_REFRESH_TOKEN);
         List<String> tokens = new ArrayList<>();
