@@ -68,6 +68,8 @@ public final class FakeSignInProviders implements AutoCloseable {
     private final Map<String, Person> kakaoTokens = new ConcurrentHashMap<>();
     /** What the token endpoints and the user API were sent, for assertions: "provider form" lines. */
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Who consents when a browser comes to the authorization endpoint (browser tests); null: nobody is there. */
+    private volatile Person browserPerson;
 
     public FakeSignInProviders() {
         try {
@@ -81,6 +83,8 @@ public final class FakeSignInProviders implements AutoCloseable {
                 new JWKSet(googleKey.toPublicJWK()).toString(true)));
         server.createContext("/kakao/token", exchange -> token(exchange, "kakao"));
         server.createContext("/kakao/v2/user/me", this::kakaoMe);
+        server.createContext("/google/o/oauth2/v2/auth", this::authorize);
+        server.createContext("/kakao/oauth/authorize", this::authorize);
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.start();
     }
@@ -119,6 +123,27 @@ public final class FakeSignInProviders implements AutoCloseable {
 
     public String consent(String authorizationUri, Person person) {
         return consent(authorizationUri, person, claims -> claims, null);
+    }
+
+    /** The person who signs in at the provider's own page when a real browser is sent there. */
+    public void signInAtProviderPage(Person person) {
+        browserPerson = person;
+    }
+
+    /** The provider's consent page, for a browser: the person consents at once and is sent back with a code. */
+    private void authorize(HttpExchange exchange) throws IOException {
+        Person person = browserPerson;
+        URI uri = exchange.getRequestURI();
+        Map<String, String> query = query(uri.getRawQuery());
+        if (person == null || query.get("redirect_uri") == null) {
+            respond(exchange, 400, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        String code = consent(url(uri.getPath()) + "?" + uri.getRawQuery(), person);
+        exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=" + code + "&state="
+                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
     }
 
     public List<String> requests() {
