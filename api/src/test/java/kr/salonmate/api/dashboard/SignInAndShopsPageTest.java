@@ -77,7 +77,7 @@ class SignInAndShopsPageTest extends IntegrationTest {
     }
 
     @Test
-    void aRefusedLinkIsExplainedInEnglish() {
+    void aRefusedLinkIsExplainedAndANewAccountMakesItsFirstShopInEnglish() {
         assumeTrue(Browser.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
         // an account registered the address but never proved it: Kakao may not sign in to it
         Owner squatter = signUp("미인증");
@@ -93,6 +93,21 @@ class SignInAndShopsPageTest extends IntegrationTest {
             assertThat(page.find("#dashboard-view").isDisplayed()).isFalse();
             assertThat(page.js("return window.location.href")).asString().doesNotContain("error=");
             page.screenshot("33-oauth-refused");
+
+            // a Google account with a free address: a new account, which is asked for its first shop, in English
+            SIGN_IN.signInAtProviderPage(Person.fresh(true));
+            page.click("#oauth-google");
+            page.awaitVisible("#first-shop-form");
+            assertThat(page.find("#first-shop-title").getText()).isEqualTo("Create your first shop");
+            page.type("#first-shop-name", "Nail Bar");
+            page.click("#first-shop-form button[type=submit]");
+            page.await("the shop", d -> page.find("#shop-name").getText().equals("Nail Bar"));
+            assertThat(page.find("#new-shop-open").getText()).isEqualTo("+ New shop");
+            page.click("#new-shop-open");
+            page.awaitVisible("#new-shop-form");
+            page.click("#new-shop-cancel");
+            page.await("the form to close", d -> !page.find("#new-shop-form").isDisplayed());
+            assertThat(page.consoleErrors()).isEmpty();
         }
     }
 
