@@ -15,6 +15,7 @@ import { createAnalytics } from './analytics.js';
 import { hideAccountForms, initAccountPages, renderVerifyBanner, takePendingInvitation } from './account.js';
 import { createMembers } from './members.js';
 import { createNaverImport } from './naver.js';
+import { initOAuth } from './oauth.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
@@ -33,6 +34,10 @@ $('#sync-now').addEventListener('click', event => syncNow(event.currentTarget));
 $('#filters').addEventListener('change', onFilterChange);
 $('#filters').addEventListener('submit', event => event.preventDefault());
 $('#filter-to-paste').addEventListener('click', showRepliesToPaste);
+$('#new-shop-open').addEventListener('click', () => toggleNewShop(true));
+$('#new-shop-cancel').addEventListener('click', () => toggleNewShop(false));
+$('#new-shop-form').addEventListener('submit', event => onCreateShop(event, $('#new-shop-form')));
+$('#first-shop-form').addEventListener('submit', event => onCreateShop(event, $('#first-shop-form')));
 $('#shop-switch').addEventListener('change', event => {
   const membership = ctx && ctx.memberships.find(m => m.shopId === event.target.value);
   if (membership) openShop(membership, ctx.memberships);
@@ -62,6 +67,16 @@ initAccountPages({
   describeError,
   onInvitation: () => enterDashboard(ctx && ctx.shop.id), // a mail link opened while signed in
 });
+initOAuth({
+  onSignedIn: () => enterDashboard(null),
+  say: (message, kind = 'error') => {
+    const box = $('#auth-message');
+    box.hidden = !message;
+    box.dataset.kind = kind;
+    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    setText(box, message || '');
+  },
+});
 registerServiceWorker();
 
 function registerServiceWorker() {
@@ -83,6 +98,11 @@ function showAuth(message) {
   box.setAttribute('role', 'alert');
   setText(box, message || '');
   $$('#auth-view form').forEach(form => { if (form.elements.password) form.elements.password.value = ''; });
+  if (!$('#first-shop-form').hidden) {
+    $('#first-shop-form').hidden = true;
+    $('#auth-view .segmented').hidden = false;
+    selectTab($('#tab-login'));
+  }
 }
 
 function showAuthTab(tab) {
@@ -170,7 +190,10 @@ async function enterDashboard(preferredShopId) {
   const me = await session.api('GET', '/v1/me');
   if (me.user) session.updateUser(me.user); // taking an invitation up verifies the address
   const memberships = me.memberships || [];
-  if (memberships.length === 0) throw new ApiError(403, 'FORBIDDEN', 'No shop');
+  if (memberships.length === 0) {
+    showFirstShop(); // e.g. a new account made by signing in with Google or Kakao
+    return;
+  }
   const membership = memberships.find(m => m.shopId === preferredShopId) || memberships[0];
   await openShop(membership, memberships);
   $('#auth-view').hidden = true;
@@ -179,6 +202,62 @@ async function enterDashboard(preferredShopId) {
   $('#logout').hidden = false;
   $('#live').hidden = false;
   $('#shop-name').focus();
+}
+
+/** A signed-in account without a shop: the sign-in card asks for its first shop. */
+function showFirstShop() {
+  closeShop();
+  $('#dashboard-view').hidden = true;
+  $('#auth-view').hidden = false;
+  hideAccountForms();
+  $('#login-form').hidden = true;
+  $('#signup-form').hidden = true;
+  $('#oauth-buttons').hidden = true;
+  $('#auth-view .segmented').hidden = true;
+  $('#first-shop-form').hidden = false;
+  $('#logout').hidden = false;
+  $('#first-shop-name').focus();
+}
+
+function toggleNewShop(open) {
+  $('#new-shop-form').hidden = !open;
+  $('#new-shop-open').setAttribute('aria-expanded', String(open));
+  if (open) {
+    $('#new-shop-name').value = '';
+    $('#new-shop-name').removeAttribute('aria-invalid');
+    $('#new-shop-name').focus();
+  } else {
+    $('#new-shop-open').focus();
+  }
+}
+
+/** "New shop": the caller becomes its OWNER, and it opens at once (the switcher then lists it too). */
+async function onCreateShop(event, form) {
+  event.preventDefault();
+  const input = form.elements.name;
+  const name = input.value.trim();
+  if (!name) {
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+    toast(t('auth.required'), 'error');
+    return;
+  }
+  input.removeAttribute('aria-invalid');
+  await busy(form.querySelector('button[type=submit]'), async () => {
+    try {
+      let timezone = 'Asia/Seoul';
+      try { timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || timezone; } catch { /* keep Seoul */ }
+      const shop = await session.api('POST', '/v1/shops', { name, timezone, locale: lang() });
+      form.hidden = true;
+      $('#new-shop-open').setAttribute('aria-expanded', 'false');
+      $('#first-shop-form').hidden = true;
+      $('#auth-view .segmented').hidden = false;
+      await enterDashboard(shop.id);
+      toast(t('shop.created'), 'success');
+    } catch (error) {
+      toast(describeError(error), 'error');
+    }
+  });
 }
 
 /** The invitation a mail link brought, taken up by the signed-in account; returns the shop it joined. */

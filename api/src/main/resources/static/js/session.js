@@ -54,6 +54,13 @@ export async function logout() {
   }
 }
 
+/** Trades the one-time code of a Google or Kakao sign-in for a login: {user, …, newUser}. */
+export async function exchangeOAuth(code) {
+  const body = await request('POST', '/v1/auth/oauth/exchange', { code }, { auth: false });
+  start(body);
+  return body;
+}
+
 /** A POST to a public auth endpoint (verify-email, password forgot/reset): no token, no Idempotency-Key. */
 export function publicPost(path, body) {
   return request('POST', path, body, { auth: false });

@@ -38,7 +38,9 @@ public class PasswordLogin {
         failures.lock(email);
         failures.refuseIfLocked(email);
         var user = accounts.findByEmail(email);
-        boolean matches = passwords.matches(password, user.map(UserAccount::passwordHash).orElseGet(dummyHash::value));
+        // an account made through Google or Kakao has no password: it is compared with the dummy too, and fails
+        boolean matches = passwords.matches(password,
+                user.map(UserAccount::passwordHash).filter(java.util.Objects::nonNull).orElseGet(dummyHash::value));
         if (user.isEmpty() || !matches) {
             failures.recordFailure(email);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "E-mail or password is not right");

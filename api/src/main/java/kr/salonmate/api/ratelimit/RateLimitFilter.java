@@ -44,7 +44,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         UUID user = CurrentUser.idOfRequest();
-        if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/v1/auth/")) {
+        if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/v1/auth/")
+                || isOAuthStart(request)) {
             long wait = limiter.authRequest(request.getRemoteAddr());
             if (wait > 0) {
                 refuse(request, response, wait, "Too many sign-in attempts from this address; try again in "
@@ -59,6 +60,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Starting a Google or Kakao sign-in stores a state row: limited per address like the other sign-in attempts. */
+    private static boolean isOAuthStart(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/v1/auth/oauth/") && path.endsWith("/authorize");
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long retryAfter, String message,

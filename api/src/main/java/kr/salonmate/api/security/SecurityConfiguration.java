@@ -61,8 +61,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/v1/auth/signup", "/v1/auth/login", "/v1/auth/refresh",
                                 "/v1/auth/logout", "/v1/auth/logout-all", "/v1/auth/verify-email",
                                 "/v1/auth/verify-email/resend", "/v1/auth/password/forgot",
-                                "/v1/auth/password/reset").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v1/auth/jwks", "/v1/media/**").permitAll()
+                                "/v1/auth/password/reset", "/v1/auth/oauth/exchange").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/auth/jwks", "/v1/auth/oauth/**", "/v1/media/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/ws/**", "/error").permitAll()

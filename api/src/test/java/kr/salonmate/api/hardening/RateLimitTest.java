@@ -126,6 +126,10 @@ class RateLimitTest extends ShopFixture {
                 "password", "a long enough password", "name", "한도", "shopName", "한도 살롱"));
         assertError(signup, 429, "RATE_LIMITED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user", Long.class)).isEqualTo(users);
+        // starting a Google or Kakao sign-in is a sign-in attempt too (each one stores a state)
+        long attempts = jdbc.queryForObject("SELECT count(*) FROM oauth_login_attempt", Long.class);
+        assertError(api.get("/v1/auth/oauth/google/authorize", null), 429, "RATE_LIMITED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM oauth_login_attempt", Long.class)).isEqualTo(attempts);
         // signed-in users are not held up by the address's sign-in attempts
         assertThat(api.get("/v1/me", owner.token()).status()).isEqualTo(200);
     }

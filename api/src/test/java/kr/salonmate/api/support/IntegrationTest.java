@@ -26,6 +26,7 @@ public abstract class IntegrationTest {
     protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");
     protected static final FakeGoogle GOOGLE = new FakeGoogle();
     protected static final FakeInstagram INSTAGRAM = new FakeInstagram();
+    protected static final FakeSignInProviders SIGN_IN = new FakeSignInProviders();
     public static final String ADMIN_EMAIL = "operator@salonmate.test";
     /** Listed as an operator too; EmailVerificationTest shows it is no ADMIN until the address is verified. */
     public static final String LISTED_ADMIN_EMAIL = "listed-operator@salonmate.test";
@@ -55,6 +56,17 @@ public abstract class IntegrationTest {
         registry.add("salonmate.instagram.status-poll-interval", () -> "PT0.2S");
         registry.add("salonmate.instagram.max-status-polls", () -> "4");
         registry.add("salonmate.public-base-url", () -> "http://127.0.0.1:${local.server.port}");
+        registry.add("salonmate.oauth.google.authorize-url", () -> SIGN_IN.url("/google/o/oauth2/v2/auth"));
+        registry.add("salonmate.oauth.google.token-url", () -> SIGN_IN.url("/google/token"));
+        registry.add("salonmate.oauth.google.jwks-url", () -> SIGN_IN.url("/google/certs"));
+        registry.add("salonmate.oauth.google.issuer", SIGN_IN::googleIssuer);
+        registry.add("salonmate.oauth.google.client-id", () -> FakeSignInProviders.GOOGLE_CLIENT_ID);
+        registry.add("salonmate.oauth.google.client-secret", () -> FakeSignInProviders.GOOGLE_CLIENT_SECRET);
+        registry.add("salonmate.oauth.kakao.authorize-url", () -> SIGN_IN.url("/kakao/oauth/authorize"));
+        registry.add("salonmate.oauth.kakao.token-url", () -> SIGN_IN.url("/kakao/token"));
+        registry.add("salonmate.oauth.kakao.api-base-url", () -> SIGN_IN.url("/kakao"));
+        registry.add("salonmate.oauth.kakao.client-id", () -> FakeSignInProviders.KAKAO_CLIENT_ID);
+        registry.add("salonmate.oauth.kakao.client-secret", () -> FakeSignInProviders.KAKAO_CLIENT_SECRET);
         registry.add("salonmate.audit.export-chunk", () -> "7"); // exports cross many chunks even in small tests
     }
 
