@@ -13,7 +13,7 @@ measure() {
   local label=$1 start end pid
   start=$(date +%s%N)
   java -Xmx512m -jar "$jar" --server.port="$port" --salonmate.data-dir="$data" --salonmate.sync.enabled=false \
-    > "$data/$label.log" 2>&1 &
+    --salonmate.metrics.password=bench > "$data/$label.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "died:"; tail -30 "$data/$label.log"; exit 1; fi
@@ -22,7 +22,7 @@ measure() {
   end=$(date +%s%N)
   local rss heap
   rss=$(ps -o rss= -p "$pid" | tr -d ' ')
-  heap=$(curl -s "http://127.0.0.1:$port/actuator/prometheus" | python3 -c '
+  heap=$(curl -s -u prometheus:bench "http://127.0.0.1:$port/actuator/prometheus" | python3 -c '
 import sys
 total = sum(float(l.rsplit(" ", 1)[1]) for l in sys.stdin if l.startswith("jvm_memory_used_bytes") and "area=\"heap\"" in l)
 print(round(total / 1048576))' 2>/dev/null || echo "?")
