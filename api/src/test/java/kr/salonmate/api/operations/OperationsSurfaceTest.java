@@ -146,6 +146,29 @@ class OperationsSurfaceTest extends IntegrationTest {
     }
 
     @Test
+    void requestsRefusedBeforeTheApplicationCarryTheSecurityHeadersToo() throws IOException {
+        // the container itself (a broken percent-escape) and Spring Security's firewall (a path parameter) refuse these
+        for (String target : List.of("/v1/me%", "/v1/me;jsessionid=1")) {
+            String head = rawHead("GET " + target + " HTTP/1.1");
+            assertThat(head).as(target).startsWith("HTTP/1.1 400").containsIgnoringCase("X-Content-Type-Options: nosniff")
+                    .containsIgnoringCase("X-Frame-Options: DENY").containsIgnoringCase("Content-Security-Policy: ");
+        }
+    }
+
+    /** The status line and headers of a request sent over a raw socket (clients refuse to send broken targets). */
+    private String rawHead(String requestLine) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return all.substring(0, Math.max(0, all.indexOf("\r\n\r\n")));
+        }
+    }
+
+    @Test
     void hstsIsSentWhenTheRequestCameOverTlsThroughAProxy() {
         // a TLS-terminating proxy on the same host (loopback counts as the operator's own network) says https
         HttpApi.Response proxied = api.send("GET", "/", null, null, Map.of("X-Forwarded-Proto", "https"));
