@@ -36,6 +36,9 @@ class OperationsSurfaceTest extends IntegrationTest {
             HttpApi.Response operator = api.send("GET", path, null, null, Map.of("Authorization", METRICS_AUTHORIZATION));
             assertThat(operator.status()).as(path + " for the operator: " + operator.body()).isEqualTo(200);
         }
+        // the pool is still measured behind the database circuit that wraps it
+        assertThat(api.send("GET", "/actuator/prometheus", null, null, Map.of("Authorization", METRICS_AUTHORIZATION))
+                .body()).contains("hikaricp_connections_active");
         // the metrics credentials open nothing else
         HttpApi.Response me = api.send("GET", "/v1/me", null, null, Map.of("Authorization", METRICS_AUTHORIZATION));
         assertThat(me.status()).isEqualTo(401);
