@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.security.web.header.HeaderWriter;
 
 /**
@@ -24,11 +26,11 @@ final class ContentSecurityPolicy implements HeaderWriter {
     static final String NOTHING = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final String tossSdkUrl;
-    private final java.util.function.Supplier<String> publicBaseUrl;
+    private final Supplier<String> publicBaseUrl;
     private volatile String page;
 
     /** {@code publicBaseUrl} is read at the first response: it may name the port the server is given at start. */
-    ContentSecurityPolicy(String tossSdkUrl, java.util.function.Supplier<String> publicBaseUrl) {
+    ContentSecurityPolicy(String tossSdkUrl, Supplier<String> publicBaseUrl) {
         this.tossSdkUrl = tossSdkUrl;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -62,7 +64,7 @@ final class ContentSecurityPolicy implements HeaderWriter {
      */
     private static boolean isPage(HttpServletRequest request, String contentType) {
         if (contentType != null) {
-            String type = contentType.toLowerCase(java.util.Locale.ROOT);
+            String type = contentType.toLowerCase(Locale.ROOT);
             return type.startsWith("text/html") || type.contains("javascript");
         }
         String path = request.getRequestURI();
@@ -91,7 +93,7 @@ final class ContentSecurityPolicy implements HeaderWriter {
                     || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
                 return null;
             }
-            return scheme.toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
+            return scheme.toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
                     + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         } catch (IllegalArgumentException e) {
             return null;

@@ -12,6 +12,7 @@ import kr.salonmate.api.error.RequestIdFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -49,7 +50,7 @@ public class SecurityConfiguration {
     @Bean
     ContentSecurityPolicy contentSecurityPolicy(
             @Value("${salonmate.toss.sdk-url:https://js.tosspayments.com/v1/payment}") String tossSdkUrl,
-            org.springframework.core.env.Environment environment) {
+            Environment environment) {
         return new ContentSecurityPolicy(tossSdkUrl, () -> environment.getProperty("salonmate.public-base-url", ""));
     }
 
