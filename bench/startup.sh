@@ -18,7 +18,7 @@ measure() {
   shift
   start=$(date +%s%N)
   java -Xmx512m "$@" --server.port="$port" --salonmate.data-dir="$data" --salonmate.sync.enabled=false \
-    > "$data/$label.log" 2>&1 &
+    --salonmate.metrics.password=bench > "$data/$label.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "died:"; tail -30 "$data/$label.log"; exit 1; fi
@@ -28,7 +28,7 @@ measure() {
   local rss heap cpu
   rss=$(ps -o rss= -p "$pid" | tr -d ' ')
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
-  heap=$(curl -s "http://127.0.0.1:$port/actuator/prometheus" | python3 -c '
+  heap=$(curl -s -u prometheus:bench "http://127.0.0.1:$port/actuator/prometheus" | python3 -c '
 import sys
 total = sum(float(l.rsplit(" ", 1)[1]) for l in sys.stdin if l.startswith("jvm_memory_used_bytes") and "area=\"heap\"" in l)
 print(round(total / 1048576))' 2>/dev/null || echo "?")

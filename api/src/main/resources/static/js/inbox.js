@@ -342,6 +342,10 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
       noteText = t('review.rejected');
     } else if (review.status === 'REPLIED_ELSEWHERE') {
       noteText = t('review.elsewhere');
+    } else if (review.status === 'DRAFTED' && reply && reply.autoPublishHold) {
+      // auto-publish is on, yet this draft waits for a person: say why
+      const code = reply.autoPublishHold;
+      noteText = t('review.held', { reason: has(`held.${code}`) ? t(`held.${code}`) : code });
     }
     // Naver has no reply API: a person copies the approved reply, pastes it there and says so
     const manual = $('.reply-manual', card);

@@ -65,6 +65,7 @@ class GoldenEventJsonTest {
             new ReviewEditedAtSource(REVIEW, SHOP, 4, "생각해보니 조금 비쌌어요", "ko", 5, "최고예요", CREATED, AT),
             new ReplyFoundAtSource(REVIEW, SHOP, "감사합니다 (구글에서 직접 작성)", CREATED, AT),
             new ReplyDraftRequested(REVIEW, SHOP, REQUEST, "더 짧게", OWNER, "이지은", 5, "최고예요", "ko", AT),
+            new AutoPublishHeld(REVIEW, SHOP, REQUEST, AutoPublishHold.CONTAINS_LINK, AT),
             new ReplyDrafted(REVIEW, SHOP, REQUEST, "이지은 고객님, 감사합니다!", "gpt-4o", "reply-v1",
                     new TokenUsage(412, 61), 5, AT),
             new ReplyDraftFailed(REVIEW, SHOP, REQUEST, "The model did not answer within 30 s", 3, AT),

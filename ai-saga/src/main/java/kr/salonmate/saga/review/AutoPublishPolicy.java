@@ -3,6 +3,8 @@ package kr.salonmate.saga.review;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.common.ActorType;
 import kr.salonmate.messages.review.ApproveReply;
+import kr.salonmate.messages.review.AutoPublishHold;
+import kr.salonmate.messages.review.RecordAutoPublishHold;
 import kr.salonmate.messages.review.ReplyDraftRequested;
 import kr.salonmate.messages.review.ReplyDrafted;
 import kr.salonmate.messages.shop.ShopView;
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Component;
  * instruction. A draft a person asked for, or one written to an instruction, is that person's to approve; and a
  * draft containing a link, a phone number or an e-mail address (what a prompt injection in the review would aim
  * for) always waits for the owner. Who asked, and how, is read from the review's own events (the request this
- * draft answers); a request that cannot be found counts as not SalonMate's.
+ * draft answers); a request that cannot be found counts as not SalonMate's. A draft held back is recorded with its
+ * reason ({@code AutoPublishHeld}), so the owner sees why it waits.
  */
 @Component
 @ProcessingGroup("auto-publish")
@@ -61,38 +64,48 @@ public class AutoPublishPolicy {
         if (minRating == null || drafted.rating() < minRating) {
             return;
         }
-        String withheld = withheldBecause(drafted, version);
-        if (withheld != null) {
+        AutoPublishHold held = withheldBecause(drafted, version);
+        if (held != null) {
             log.info("Auto-publish withheld the draft of review {} ({} stars): {}; it waits for the owner",
-                    drafted.reviewId(), drafted.rating(), withheld);
+                    drafted.reviewId(), drafted.rating(), held);
+            // the owner sees why it waits (the review's reply.autoPublishHold)
+            send(new RecordAutoPublishHold(drafted.reviewId(), drafted.draftRequestId(), held), drafted);
             return;
         }
-        try {
-            commands.sendAndWait(new ApproveReply(drafted.reviewId(), drafted.text(), Actor.system(), version));
+        if (send(new ApproveReply(drafted.reviewId(), drafted.text(), Actor.system(), version), drafted)) {
             log.info("Auto-approved the draft of review {} ({} stars, shop threshold {})", drafted.reviewId(),
                     drafted.rating(), minRating);
+        }
+    }
+
+    /** Sends the command; false when the review refused it (someone changed the reply meanwhile). */
+    private boolean send(Object command, ReplyDrafted drafted) {
+        try {
+            commands.sendAndWait(command);
+            return true;
         } catch (RuntimeException e) {
             if (!Dispatch.isRejectionOrRemoteFailure(e)) {
                 throw e;
             }
-            log.debug("Draft of review {} not auto-approved: {}", drafted.reviewId(), e.getMessage());
+            log.debug("{} for review {} refused: {}", command.getClass().getSimpleName(), drafted.reviewId(),
+                    e.getMessage());
+            return false;
         }
     }
 
     /** Why this draft must wait for a person, or null when SalonMate may publish it. */
-    String withheldBecause(ReplyDrafted drafted, long version) {
+    AutoPublishHold withheldBecause(ReplyDrafted drafted, long version) {
         ReplyDraftRequested request = requestAnsweredBy(drafted, version);
         if (request == null) {
-            return "the request for this draft is not among the review's events";
+            return AutoPublishHold.REQUEST_UNKNOWN;
         }
         if (request.requestedBy() == null || request.requestedBy().type() != ActorType.SYSTEM) {
-            return "a person asked for this draft";
+            return AutoPublishHold.REQUESTED_BY_PERSON;
         }
         if (request.instruction() != null && !request.instruction().isBlank()) {
-            return "the draft was written to an instruction";
+            return AutoPublishHold.WRITTEN_TO_INSTRUCTION;
         }
-        String found = ContactsAndLinks.foundIn(drafted.text());
-        return found == null ? null : "the draft contains " + found;
+        return ContactsAndLinks.holdFor(drafted.text());
     }
 
     /** The review's request that this draft answers (same draft request id, earlier in the review's events). */

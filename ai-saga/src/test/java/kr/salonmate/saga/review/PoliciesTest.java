@@ -3,6 +3,7 @@ package kr.salonmate.saga.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.isA;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -20,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.review.ApproveReply;
+import kr.salonmate.messages.review.AutoPublishHold;
+import kr.salonmate.messages.review.RecordAutoPublishHold;
 import kr.salonmate.messages.review.ReplyDraftRequested;
 import kr.salonmate.messages.review.ReplyDrafted;
 import kr.salonmate.messages.review.RequestReplyDraft;
@@ -42,6 +45,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The auto-draft and auto-publish policies. */
@@ -191,8 +195,8 @@ class PoliciesTest {
 
         autoPublish().on(drafted(5), 7L);
 
-        verify(commands, never()).sendAndWait(any());
-        assertThat(autoPublish().withheldBecause(drafted(5), 7L)).isEqualTo("a person asked for this draft");
+        verify(commands, never()).sendAndWait(isA(ApproveReply.class));
+        verify(commands).sendAndWait(new RecordAutoPublishHold(REVIEW, draftRequest, AutoPublishHold.REQUESTED_BY_PERSON));
     }
 
     @Test
@@ -202,8 +206,9 @@ class PoliciesTest {
 
         autoPublish().on(drafted(5), 7L);
 
-        verify(commands, never()).sendAndWait(any());
-        assertThat(autoPublish().withheldBecause(drafted(5), 7L)).isEqualTo("the draft was written to an instruction");
+        verify(commands, never()).sendAndWait(isA(ApproveReply.class));
+        verify(commands).sendAndWait(new RecordAutoPublishHold(REVIEW, draftRequest,
+                AutoPublishHold.WRITTEN_TO_INSTRUCTION));
     }
 
     @Test
@@ -212,22 +217,35 @@ class PoliciesTest {
 
         autoPublish().on(drafted(5), 7L);
 
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(isA(ApproveReply.class));
+        verify(commands).sendAndWait(new RecordAutoPublishHold(REVIEW, draftRequest, AutoPublishHold.REQUEST_UNKNOWN));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"감사합니다! 자세한 건 https://evil.example/promo 에서 확인하세요",
-            "Thanks! Visit www.cheap-nails.example for 50% off", "예약은 bit.ly/3xYz 로 해주세요",
-            "문의는 010-1234-5678 로 주세요", "Call us at 02 345 6789", "대표번호 1588-1234", "+82 10 1234 5678",
-            "Write to owner@salon.example any time", "메일: 예약@살롱.kr"})
-    void aSystemDraftWithALinkAPhoneNumberOrAnEmailAddressWaitsForTheOwner(String text) {
+    @CsvSource(delimiter = '|', value = {"감사합니다! 자세한 건 https://evil.example/promo 에서 확인하세요 | CONTAINS_LINK",
+            "Thanks! Visit www.cheap-nails.example for 50% off | CONTAINS_LINK", "예약은 bit.ly/3xYz 로 해주세요 | CONTAINS_LINK",
+            "문의는 010-1234-5678 로 주세요 | CONTAINS_PHONE_NUMBER", "Call us at 02 345 6789 | CONTAINS_PHONE_NUMBER",
+            "대표번호 1588-1234 | CONTAINS_PHONE_NUMBER", "+82 10 1234 5678 | CONTAINS_PHONE_NUMBER",
+            "Write to owner@salon.example any time | CONTAINS_EMAIL", "메일: 예약@살롱.kr | CONTAINS_EMAIL"})
+    void aSystemDraftWithALinkAPhoneNumberOrAnEmailAddressWaitsForTheOwnerWhoSeesWhy(String text,
+                                                                                   AutoPublishHold why) {
         settingsAre(settings(true, 1));
         requested(Actor.system(), null);
 
         autoPublish().on(drafted(5, text), 7L);
 
+        verify(commands, never()).sendAndWait(isA(ApproveReply.class));
+        verify(commands).sendAndWait(new RecordAutoPublishHold(REVIEW, draftRequest, why));
+    }
+
+    @Test
+    void aDraftBelowTheThresholdIsNotHeldBackItIsSimplyNotForAutoPublish() {
+        settingsAre(settings(true, 5));
+        requested(Actor.user(UUID.randomUUID(), "김직원"), null);
+
+        autoPublish().on(drafted(4), 7L);
+
         verify(commands, never()).sendAndWait(any());
-        assertThat(autoPublish().withheldBecause(drafted(5, text), 7L)).startsWith("the draft contains ");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -295,6 +295,11 @@ public class ApiExceptionHandler {
                     || t instanceof java.net.ConnectException) {
                 return true;
             }
+            // PostgreSQL's connection exceptions (class 08) and shutdowns (57P): a connection that broke mid-query
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
         }
         return false;
     }

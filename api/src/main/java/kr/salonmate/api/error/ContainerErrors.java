@@ -78,8 +78,26 @@ public class ContainerErrors {
                 requestId = newRequestId();
                 response.setHeader(RequestIdFilter.HEADER, requestId);
             }
+            securityHeaders(response);
             return ResponseEntity.status(HttpStatus.valueOf(status)).contentType(MediaType.APPLICATION_JSON)
                     .body(ApiError.of(codeOf(status), messageOf(status), Map.of(), requestId));
+        }
+    }
+
+    /**
+     * A request refused before Spring Security's header writer ran (by the container, or by the security firewall,
+     * whose error dispatch the filter chain does not see again) gets the same security headers as every response.
+     */
+    static void securityHeaders(HttpServletResponse response) {
+        setIfAbsent(response, "X-Content-Type-Options", "nosniff");
+        setIfAbsent(response, "X-Frame-Options", "DENY");
+        setIfAbsent(response, "Content-Security-Policy",
+                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    }
+
+    private static void setIfAbsent(HttpServletResponse response, String name, String value) {
+        if (!response.containsHeader(name)) {
+            response.setHeader(name, value);
         }
     }
 
@@ -115,6 +133,7 @@ public class ContainerErrors {
                 requestId = newRequestId();
                 response.setHeader(RequestIdFilter.HEADER, requestId);
             }
+            securityHeaders(response);
             try {
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");

@@ -31,18 +31,21 @@ public class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer 
                                   @Value("${salonmate.stomp.relay.port:61613}") int relayPort,
                                   @Value("${salonmate.stomp.relay.login:guest}") String relayLogin,
                                   @Value("${salonmate.stomp.relay.passcode:guest}") String relayPasscode,
-                                  @Value("${salonmate.cors.allowed-origins:*}") String[] allowedOrigins) {
+                                  @Value("${salonmate.cors.allowed-origins:}") String allowedOrigins) {
         this.authorization = authorization;
         this.relayHost = relayHost;
         this.relayPort = relayPort;
         this.relayLogin = relayLogin;
         this.relayPasscode = relayPasscode;
-        this.allowedOrigins = allowedOrigins;
+        this.allowedOrigins = java.util.Arrays.stream(allowedOrigins.split(",")).map(String::trim)
+                .filter(origin -> !origin.isEmpty()).toArray(String[]::new);
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns(allowedOrigins);
+        // the server's own origin always, others only when SALONMATE_CORS_ALLOWED_ORIGINS names them (API.md): a page
+        // elsewhere must not open a socket with a token it got hold of; a refused handshake is 403
+        registry.addEndpoint("/ws").setAllowedOrigins(allowedOrigins);
     }
 
     @Override

@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.util.Map;
 import kr.salonmate.api.error.ApiError;
 import kr.salonmate.api.error.RequestIdFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,8 +29,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.ObjectMapper;
@@ -42,20 +43,33 @@ import tools.jackson.databind.ObjectMapper;
 public class SecurityConfiguration {
 
     /**
-     * The dashboard page (static files under {@code /}) loads only its own scripts, styles and images and talks only
-     * to this origin (HTTP API and {@code /ws}); review text is rendered as text, and this policy is the second line.
+     * Security headers on every response: {@link ContentSecurityPolicy}, and Spring Security's defaults —
+     * {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY} and, on a request that came over TLS,
+     * {@code Strict-Transport-Security} (one year, subdomains). Behind a TLS-terminating proxy the request counts as
+     * TLS through the proxy's {@code X-Forwarded-Proto} ({@code server.forward-headers-strategy}, native by default:
+     * Tomcat believes it only from a private-network or loopback peer).
      */
-    static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    @Bean
+    ContentSecurityPolicy contentSecurityPolicy(
+            @Value("${salonmate.toss.sdk-url:https://js.tosspayments.com/v1/payment}") String tossSdkUrl,
+            Environment environment) {
+        return new ContentSecurityPolicy(tossSdkUrl, () -> environment.getProperty("salonmate.public-base-url", ""));
+    }
+
+    static void securityHeaders(HttpSecurity http, ContentSecurityPolicy csp) throws Exception {
+        http.headers(headers -> headers
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                .addHeaderWriter(csp));
+    }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ContentSecurityPolicy csp,
+                            @Value("${salonmate.cors.allowed-origins:}") String allowedOrigins) throws Exception {
+        securityHeaders(http, csp);
         http.csrf(csrf -> csrf.disable())
-                .cors(cors -> { })
-                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        request -> isDashboardDocument(request.getRequestURI()),
-                        new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
+                .cors(cors -> cors.disable())
+                // after the header writer, so that a refused cross-origin call carries the security headers too
+                .addFilterAfter(CorsPolicy.filter(CorsPolicy.origins(allowedOrigins), json), HeaderWriterFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/v1/auth/signup", "/v1/auth/login", "/v1/auth/refresh",
@@ -64,7 +78,7 @@ public class SecurityConfiguration {
                                 "/v1/auth/password/reset", "/v1/auth/oauth/exchange").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v1/auth/jwks", "/v1/auth/oauth/**", "/v1/media/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/ws/**", "/error").permitAll()
                         .requestMatchers("/v1/**", "/actuator/**").authenticated()
                         .anyRequest().permitAll())
@@ -93,10 +107,6 @@ public class SecurityConfiguration {
         DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
         RequestMatcher publicAuth = PathPatternRequestMatcher.withDefaults().matcher("/v1/auth/**");
         return request -> publicAuth.matches(request) ? null : bearer.resolve(request);
-    }
-
-    private static boolean isDashboardDocument(String path) {
-        return "/".equals(path) || "/index.html".equals(path) || "/sw.js".equals(path);
     }
 
     private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, int status,

@@ -13,11 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A byte-for-byte TCP relay on loopback between the browser and the application, so a test can drop the network
+ * A byte-for-byte TCP relay on loopback between the browser and the application (or the application and
+ * PostgreSQL), so a test can drop the network
  * for real: {@link #cut()} closes every open connection (the WebSocket included) and refuses new ones until
  * {@link #restore()}.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
@@ -29,7 +30,7 @@ final class TcpProxy implements AutoCloseable {
     });
     private volatile boolean refusing;
 
-    TcpProxy(int targetPort) {
+    public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -39,17 +40,17 @@ final class TcpProxy implements AutoCloseable {
         pumps.submit(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void cut() {
+    public void cut() {
         refusing = true;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         refusing = false;
     }
 

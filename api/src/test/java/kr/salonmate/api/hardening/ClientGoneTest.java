@@ -60,8 +60,8 @@ class ClientGoneTest extends IntegrationTest {
         String photoTarget = photo.getRawPath() + "?" + photo.getRawQuery();
 
         for (int i = 0; i < 10; i++) {
-            abort(photoTarget);
-            abort("/actuator/prometheus");
+            abort(photoTarget, "");
+            abort("/actuator/prometheus", "Authorization: " + METRICS_AUTHORIZATION + "\r\n"); // operators only
         }
 
         assertThat(api.get("/actuator/health", null).status()).as("the server is fine").isEqualTo(200);
@@ -75,12 +75,13 @@ class ClientGoneTest extends IntegrationTest {
     }
 
     /** Sends the request, reads a little, and resets the connection (RST) instead of reading the rest. */
-    private void abort(String target) throws IOException {
+    private void abort(String target, String headers) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoLinger(true, 0);
             socket.setReceiveBufferSize(4096);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.getInputStream().readNBytes(1024);
         }

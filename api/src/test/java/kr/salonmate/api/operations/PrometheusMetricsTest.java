@@ -67,7 +67,8 @@ class PrometheusMetricsTest extends IntegrationTest {
     }
 
     private String scrape() {
-        HttpApi.Response response = api.get("/actuator/prometheus", null);
+        HttpApi.Response response = api.send("GET", "/actuator/prometheus", null, null,
+                Map.of("Authorization", METRICS_AUTHORIZATION));
         assertThat(response.status()).isEqualTo(200);
         return response.body();
     }

@@ -30,6 +30,11 @@ public abstract class IntegrationTest {
     public static final String ADMIN_EMAIL = "operator@salonmate.test";
     /** Listed as an operator too; EmailVerificationTest shows it is no ADMIN until the address is verified. */
     public static final String LISTED_ADMIN_EMAIL = "listed-operator@salonmate.test";
+    /** Another web origin allowed to call the API and open /ws (SALONMATE_CORS_ALLOWED_ORIGINS). */
+    public static final String PARTNER_ORIGIN = "https://partner.salon.test";
+    /** The Authorization header of a scrape of /actuator/prometheus and /actuator/metrics (operators only). */
+    public static final String METRICS_AUTHORIZATION = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "prometheus:scrape-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     @LocalServerPort
     protected int port;
@@ -68,6 +73,8 @@ public abstract class IntegrationTest {
         registry.add("salonmate.oauth.kakao.client-id", () -> FakeSignInProviders.KAKAO_CLIENT_ID);
         registry.add("salonmate.oauth.kakao.client-secret", () -> FakeSignInProviders.KAKAO_CLIENT_SECRET);
         registry.add("salonmate.audit.export-chunk", () -> "7"); // exports cross many chunks even in small tests
+        registry.add("salonmate.cors.allowed-origins", () -> PARTNER_ORIGIN);
+        registry.add("salonmate.metrics.password", () -> "scrape-secret");
     }
 
     @BeforeEach

@@ -19,12 +19,14 @@ import java.util.UUID;
 
 import kr.salonmate.command.Require;
 import kr.salonmate.messages.review.ApproveReply;
+import kr.salonmate.messages.review.AutoPublishHeld;
 import kr.salonmate.messages.review.DraftReply;
 import kr.salonmate.messages.review.EditReply;
 import kr.salonmate.messages.review.MarkReplyDraftFailed;
 import kr.salonmate.messages.review.MarkReplyPublishFailed;
 import kr.salonmate.messages.review.MarkReplyPostedManually;
 import kr.salonmate.messages.review.MarkReplyPublished;
+import kr.salonmate.messages.review.RecordAutoPublishHold;
 import kr.salonmate.messages.review.RecordReplyAtSource;
 import kr.salonmate.messages.review.RejectReply;
 import kr.salonmate.messages.review.ReplyApproved;
@@ -83,6 +85,9 @@ class Review {
     /** The AI draft being waited for; only its answer counts. */
     private UUID pendingDraftRequest;
     private ReviewStatus statusBeforeDraftRequest;
+    /** The AI draft waiting for approval as SalonMate wrote it (null once a person changed or decided on it). */
+    private UUID draftAwaitingApproval;
+    private boolean draftHeldBack;
     /** The approval being published (or whose publication failed); publishing outcomes must name it. */
     private UUID approvalId;
     private String approvedText;
@@ -136,6 +141,18 @@ class Review {
         requireReplyText(cmd.text());
         apply(new ReplyDrafted(id, shopId, cmd.draftRequestId(), cmd.text(), cmd.model(), cmd.promptVersion(),
                 cmd.tokenUsage(), rating, clock.instant()));
+    }
+
+    /**
+     * Auto-publish held the draft back: noted once per draft, and only while that draft still waits (a newer draft,
+     * an edit or a decision made the reason moot).
+     */
+    @CommandHandler
+    void handle(RecordAutoPublishHold cmd, Clock clock) {
+        if (status != DRAFTED || draftHeldBack || !Objects.equals(draftAwaitingApproval, cmd.draftRequestId())) {
+            return;
+        }
+        apply(new AutoPublishHeld(id, shopId, cmd.draftRequestId(), cmd.reason(), clock.instant()));
     }
 
     @CommandHandler
@@ -344,6 +361,13 @@ class Review {
         reply = e.text();
         pendingDraftRequest = null;
         status = DRAFTED;
+        draftAwaitingApproval = e.draftRequestId();
+        draftHeldBack = false;
+    }
+
+    @EventSourcingHandler
+    void on(AutoPublishHeld e) {
+        draftHeldBack = true;
     }
 
     @EventSourcingHandler
@@ -354,6 +378,7 @@ class Review {
 
     @EventSourcingHandler
     void on(ReplyEdited e) {
+        draftAwaitingApproval = null;
         reply = e.text();
         pendingDraftRequest = null;
         status = DRAFTED;
@@ -361,6 +386,7 @@ class Review {
 
     @EventSourcingHandler
     void on(ReplyApproved e) {
+        draftAwaitingApproval = null;
         reply = e.text();
         approvalId = e.approvalId();
         approvedText = e.text();

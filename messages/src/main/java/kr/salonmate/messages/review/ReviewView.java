@@ -10,11 +10,14 @@ public record ReviewView(ReviewId id, ShopId shopId, ReviewSource source, String
                          ReviewStatus status, Reply reply, long version) {
 
     /**
-     * @param manual the source has no reply API (Naver): once approved, a person pastes the text there and
-     *               says so ({@code …/reply/posted}); SalonMate never sends it anywhere
+     * @param manual          the source has no reply API (Naver): once approved, a person pastes the text there and
+     *                        says so ({@code …/reply/posted}); SalonMate never sends it anywhere
+     * @param autoPublishHold why auto-publish left this draft for a person although the rating reaches the shop's
+     *                        threshold; null when it did not (or the draft was since edited or decided on)
      */
     public record Reply(String text, ReplyOrigin origin, String model, Instant draftedAt, Person approvedBy,
-                        Instant approvedAt, Instant publishedAt, Failure failure, boolean manual) {
+                        Instant approvedAt, Instant publishedAt, Failure failure, boolean manual,
+                        AutoPublishHold autoPublishHold) {
     }
 
     public record Person(UUID userId, String name) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.review.AuditAction;
+import kr.salonmate.messages.review.AutoPublishHeld;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -67,6 +68,15 @@ public class ReplyAuditProjection {
                 : stars(e.previousRating()) + " → " + stars(e.rating());
         record(e.reviewId(), e.shopId(), sequence, e.at(), AuditAction.EDITED_AT_SOURCE, Actor.system(),
                 e.comment(), e.previousComment(), null, detail);
+    }
+
+    /**
+     * Not an entry of its own: API.md's audit actions are fixed, and nothing happened to the reply — it waits, which
+     * the review itself says ({@code reply.autoPublishHold}) until a person acts, and that act is an entry.
+     */
+    @EventHandler
+    void on(AutoPublishHeld e) {
+        // deliberately nothing (see above)
     }
 
     @EventHandler

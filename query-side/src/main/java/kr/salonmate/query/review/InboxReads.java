@@ -11,6 +11,7 @@ import java.util.UUID;
 import kr.salonmate.messages.common.PageResult;
 import kr.salonmate.messages.review.FetchSyncedReviews;
 import kr.salonmate.messages.review.FindReviews;
+import kr.salonmate.messages.review.AutoPublishHold;
 import kr.salonmate.messages.review.ReplyOrigin;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewSource;
@@ -33,7 +34,7 @@ class InboxReads {
     private static final String COLUMNS = """
             id, shop_id, source, external_id, author, rating, comment, language, created_at, updated_at, status,
             reply_text, reply_origin, reply_model, drafted_at, approved_by_user_id, approved_by_name, approved_at,
-            published_at, failure_code, failure_message, failure_at, failure_attempts, version""";
+            published_at, failure_code, failure_message, failure_at, failure_attempts, version, auto_publish_hold""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -107,7 +108,8 @@ class InboxReads {
                 rs.getString(8), instant(rs, 9), instant(rs, 10), ReviewStatus.valueOf(rs.getString(11)),
                 rs.getString(12), enumOrNull(rs.getString(13)), rs.getString(14), instant(rs, 15),
                 rs.getObject(16, UUID.class), rs.getString(17), instant(rs, 18), instant(rs, 19), rs.getString(20),
-                rs.getString(21), instant(rs, 22), failureAttempts, rs.getLong(24));
+                rs.getString(21), instant(rs, 22), failureAttempts, rs.getLong(24),
+                rs.getString(25) == null ? null : AutoPublishHold.valueOf(rs.getString(25)));
     }
 
     private static ReplyOrigin enumOrNull(String name) {

@@ -1,6 +1,7 @@
 package kr.salonmate.query.review;
 
 import java.util.function.Consumer;
+import kr.salonmate.messages.review.AutoPublishHeld;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -71,6 +72,11 @@ public class ReviewInboxProjection {
     @EventHandler
     void on(ReplyDrafted e, @SequenceNumber long sequence) {
         change(e.reviewId(), sequence, row -> row.drafted(e));
+    }
+
+    @EventHandler
+    void on(AutoPublishHeld e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, row -> row.autoPublishHeld(e));
     }
 
     @EventHandler

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.review.AutoPublishHeld;
+import kr.salonmate.messages.review.AutoPublishHold;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -97,6 +99,9 @@ public class ReviewRow implements Persistable<UUID> {
     private Integer failureAttempts;
     @Column(name = "version", nullable = false)
     private long version;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "auto_publish_hold")
+    private AutoPublishHold autoPublishHold;
 
     @Transient
     private boolean fresh;
@@ -132,6 +137,7 @@ public class ReviewRow implements Persistable<UUID> {
 
     void replyFoundAtSource(ReplyFoundAtSource e) {
         moveOn(e);
+        autoPublishHold = null;
         replyText = e.text();
         replyOrigin = ReplyOrigin.SOURCE;
         replyModel = null;
@@ -146,8 +152,14 @@ public class ReviewRow implements Persistable<UUID> {
         clearFailure();
     }
 
+    /** Not a change of status: the reason the draft waits for a person although auto-publish is on. */
+    void autoPublishHeld(AutoPublishHeld e) {
+        autoPublishHold = e.reason();
+    }
+
     void drafted(ReplyDrafted e) {
         moveOn(e);
+        autoPublishHold = null;
         replyText = e.text();
         replyOrigin = ReplyOrigin.AI;
         replyModel = e.model();
@@ -163,6 +175,7 @@ public class ReviewRow implements Persistable<UUID> {
 
     void edited(ReplyEdited e) {
         moveOn(e);
+        autoPublishHold = null;
         replyText = e.text();
         replyOrigin = ReplyOrigin.HUMAN;
         approvedBy(null, null);
@@ -171,6 +184,7 @@ public class ReviewRow implements Persistable<UUID> {
 
     void approved(ReplyApproved e) {
         moveOn(e);
+        autoPublishHold = null;
         if (replyOrigin == null || !Objects.equals(replyText, e.text())) {
             replyOrigin = ReplyOrigin.HUMAN; // approving another text than the draft is a person's edit
         }
@@ -181,6 +195,7 @@ public class ReviewRow implements Persistable<UUID> {
 
     void rejected(ReplyRejected e) {
         moveOn(e);
+        autoPublishHold = null;
         clearFailure();
     }
 
@@ -223,7 +238,7 @@ public class ReviewRow implements Persistable<UUID> {
     public ReviewView toView() {
         return view(id, shopId, source, externalId, author, rating, comment, language, createdAt, updatedAt, status,
                 replyText, replyOrigin, replyModel, draftedAt, approvedByUserId, approvedByName, approvedAt,
-                publishedAt, failureCode, failureMessage, failureAt, failureAttempts, version);
+                publishedAt, failureCode, failureMessage, failureAt, failureAttempts, version, autoPublishHold);
     }
 
     /** The API's view of a stored row: the one place where columns become a {@link ReviewView}. */
@@ -233,7 +248,7 @@ public class ReviewRow implements Persistable<UUID> {
                            ReviewStatus status, String replyText, ReplyOrigin replyOrigin, String replyModel,
                            Instant draftedAt, UUID approvedByUserId, String approvedByName, Instant approvedAt,
                            Instant publishedAt, String failureCode, String failureMessage, Instant failureAt,
-                           Integer failureAttempts, long version) {
+                           Integer failureAttempts, long version, AutoPublishHold autoPublishHold) {
         ReviewView.Reply reply = null;
         if (replyText != null || failureCode != null) {
             ReviewView.Person approver = approvedAt == null ? null : new ReviewView.Person(approvedByUserId, approvedByName);
@@ -241,7 +256,8 @@ public class ReviewRow implements Persistable<UUID> {
                     : new ReviewView.Failure(failureCode, failureMessage, failureAt,
                             failureAttempts == null ? 0 : failureAttempts);
             reply = new ReviewView.Reply(replyText, replyOrigin, replyModel, draftedAt, approver, approvedAt,
-                    publishedAt, failure, !source.publishesRepliesByApi());
+                    publishedAt, failure, !source.publishesRepliesByApi(),
+                    status == ReviewStatus.DRAFTED ? autoPublishHold : null);
         }
         return new ReviewView(new ReviewId(id), new ShopId(shopId), source, externalId, author, rating, comment,
                 language, createdAt, updatedAt, status, reply, version);
