@@ -30,12 +30,16 @@ class TimeTravelPageTest extends IntegrationTest {
     void clickingAnEntryShowsTheReviewAndReplyAsTheyStoodThen() throws Exception {
         Browser.requireInstalled();
         Owner owner = signUp("시간 여행 화면 살롱");
+        assertThat(api.put(owner.shop("/reply-settings"), owner.token(), Map.of("tone", "POLITE", "language", "AUTO",
+                "autoDraft", false, "allowOffers", false)).status()).isEqualTo(200);
         ShopId shop = ShopId.of(owner.shopId());
         String externalId = "page-asof-" + UUID.randomUUID();
         ReviewId id = ReviewId.derive(shop, ReviewSource.NAVER, externalId);
         commands.sendAndWait(new SyncReview(id, shop, ReviewSource.NAVER, externalId, "박서연", 4,
                 "커트 <b>좋았어요</b>", "ko", Instant.now(), Instant.now(), null));
         String review = owner.shop("/reviews/" + id);
+        eventually(() -> api.get(review, owner.token()).status(), status -> status == 200, "the review");
+        assertThat(api.post(review + "/reply/draft", owner.token(), null).status()).isEqualTo(202);
         String draft = eventually(() -> api.get(review, owner.token()).json(),
                 r -> r.path("status").asText().equals("DRAFTED"), "the draft").path("reply").path("text").asText();
         String approved = "박서연 고객님, 감사합니다! 다음에도 예쁘게 잘라드릴게요.";
@@ -49,7 +53,8 @@ class TimeTravelPageTest extends IntegrationTest {
             page.click("#login-form button[type=submit]");
             page.awaitVisible("#dashboard-view");
             page.click("#tab-audit");
-            page.await("six entries", d -> page.findAll("#audit-rows tr").size() == 6 ? true : null);
+            // SYNCED, DRAFT_REQUESTED, DRAFTED, EDITED and APPROVED (a Naver reply waits to be pasted)
+            page.await("five entries", d -> page.findAll("#audit-rows tr").size() == 5 ? true : null);
 
             page.click("#audit-rows tr[data-action=SYNCED] td");
             WebElement panel = page.awaitVisible("#audit-asof");
