@@ -2,6 +2,7 @@ package kr.salonmate.api.review;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -115,7 +116,8 @@ public class ReviewController {
     @Operation(summary = "One review with its reply. With asOf (MANAGER): the review exactly as it stood at that"
             + " instant, rebuilt from its events; 404 REVIEW_NOT_FOUND before it existed")
     public ReviewView get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId, @PathVariable UUID reviewId,
-                          @Parameter(description = "an ISO-8601 instant, e.g. 2026-11-27T03:15:00Z")
+                          @Parameter(description = "an ISO-8601 instant, e.g. 2026-11-27T03:15:00Z",
+                                  schema = @Schema(type = "string", format = "date-time"))
                           @RequestParam(required = false) String asOf) {
         if (asOf == null) {
             ShopId shop = access.require(CurrentUser.of(jwt), shopId, Role.STAFF);

@@ -94,6 +94,7 @@ class VoiceBenchmark extends IntegrationTest {
                     + " AND reply_published", Integer.class, UUID.fromString(owner.shopId())),
                     n -> n == expected, "the similarity model to know every published reply");
             String path = owner.shop("/reviews/" + id);
+            eventually(() -> api.get(path, owner.token()).status(), status -> status == 200, "the review");
             assertThat(api.post(path + "/reply/draft", owner.token(), null).status()).isEqualTo(202);
             String draft = eventually(() -> api.get(path, owner.token()).json(),
                     r -> r.path("status").asText().equals("DRAFTED"), "the draft").path("reply").path("text").asText();
