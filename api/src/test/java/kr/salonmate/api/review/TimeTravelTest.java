@@ -52,8 +52,12 @@ class TimeTravelTest extends IntegrationTest {
         Map<Long, JsonNode> live = new TreeMap<>();
         try (StompTestClient stomp = StompTestClient.connect("ws://127.0.0.1:" + port + "/ws", owner.token())) {
             StompTestClient.Subscription frames = stomp.subscribe("/topic/shops/" + owner.shopId() + "/reviews");
-            Thread.sleep(500); // let the subscription settle before the first event
             Instant created = Instant.parse("2026-11-20T01:00:00Z");
+            // a first review whose frame arrives shows that the subscription is live before the one under test
+            String probe = "probe-" + UUID.randomUUID();
+            commands.sendAndWait(new SyncReview(ReviewId.derive(shop, ReviewSource.NAVER, probe), shop,
+                    ReviewSource.NAVER, probe, "탐침", 5, "좋아요", "ko", created, created, null));
+            frames.await(f -> f.path("externalId").asText().equals(probe), Duration.ofSeconds(60));
             commands.sendAndWait(new SyncReview(id, shop, ReviewSource.NAVER, externalId, "김민지", 4, COMMENT, "ko",
                     created, created, null));
             collect(frames, id, live, "DRAFTED");
