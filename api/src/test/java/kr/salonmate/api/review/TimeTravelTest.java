@@ -50,6 +50,8 @@ class TimeTravelTest extends IntegrationTest {
         ReviewId id = ReviewId.derive(shop, ReviewSource.NAVER, externalId);
         String review = owner.shop("/reviews/" + id);
         Map<Long, JsonNode> live = new TreeMap<>();
+        // a live subscription is refused until the owner's membership has reached its table
+        eventually(() -> api.get(owner.shop(""), owner.token()).status(), status -> status == 200, "the membership");
         try (StompTestClient stomp = StompTestClient.connect("ws://127.0.0.1:" + port + "/ws", owner.token())) {
             StompTestClient.Subscription frames = stomp.subscribe("/topic/shops/" + owner.shopId() + "/reviews");
             Instant created = Instant.parse("2026-11-20T01:00:00Z");
