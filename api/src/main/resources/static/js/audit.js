@@ -23,6 +23,7 @@ export function createAudit({ shop: initialShop, me, describeError }) {
   let loaded = false;
   let generation = 0;
   let lastItems = [];
+  let asOfGeneration = 0;
 
   const zone = () => safeZone(shop.timezone);
 
@@ -114,7 +115,11 @@ export function createAudit({ shop: initialShop, me, describeError }) {
         actorText(entry.actor)),
       h('td', { 'data-label': t('audit.col.text'), class: 'audit-content' }, contentCell(entry)),
       h('td', { 'data-label': t('audit.col.review') },
-        h('code', { class: 'audit-review', title: entry.reviewId }, String(entry.reviewId).slice(0, 8))))));
+        h('code', { class: 'audit-review', title: entry.reviewId }, String(entry.reviewId).slice(0, 8)), ' ',
+        h('button', { type: 'button', class: 'btn btn-secondary btn-small audit-asof-open',
+          dataset: { reviewId: entry.reviewId, at: entry.at },
+          'aria-label': t('audit.asof.openLabel', { at: formatDateTime(entry.at, zone()) }) },
+        t('audit.asof.open'))))));
     setText($('#audit-summary'), t('audit.summary', { n: formatNumber(total) }));
     $('#audit-empty').hidden = !(loaded && total === 0);
     setText($('#audit-empty'), t('audit.empty'));
@@ -123,6 +128,51 @@ export function createAudit({ shop: initialShop, me, describeError }) {
     $('#audit-next').disabled = page + 1 >= pages;
     setText($('#audit-page'), t('pager.of', { page: page + 1, pages }));
     setText($('#audit-zone'), t('audit.zone', { zone: zoneLabel(zone()) }));
+  }
+
+  // Time travel: any entry opens the review and its reply exactly as they stood at that entry's moment,
+  // rebuilt by the server from the review's events (GET …/reviews/{id}?asOf=).
+  async function showAsOf(reviewId, at) {
+    const mine = ++asOfGeneration;
+    const panel = $('#audit-asof');
+    const body = $('#audit-asof-body');
+    setText($('#audit-asof-title'), t('audit.asof.title', { at: formatDateTime(at, zone()) }));
+    body.replaceChildren();
+    panel.hidden = false;
+    panel.setAttribute('aria-busy', 'true');
+    try {
+      const review = await api('GET', `/v1/shops/${shop.id}/reviews/${encodeURIComponent(reviewId)}?asOf=${encodeURIComponent(at)}`);
+      if (mine !== asOfGeneration) return;
+      body.replaceChildren(asOfView(review));
+    } catch (error) {
+      if (mine !== asOfGeneration) return;
+      body.replaceChildren(h('p', { class: 'form-message' },
+        error && error.status === 404 ? t('audit.asof.notYet') : describeError(error)));
+    } finally {
+      if (mine === asOfGeneration) panel.removeAttribute('aria-busy');
+    }
+    panel.focus();
+  }
+
+  function asOfView(review) {
+    const reply = review.reply;
+    return h('div', { class: 'audit-asof-review', dataset: { status: review.status, version: String(review.version) } },
+      h('p', { class: 'audit-asof-meta' },
+        h('strong', { class: 'audit-asof-author' }, review.author || ''), ' · ',
+        h('span', { class: 'audit-asof-rating', 'aria-label': t('review.stars', { n: review.rating }) },
+          '★'.repeat(review.rating) + '☆'.repeat(Math.max(0, 5 - review.rating))), ' · ',
+        h('span', { class: 'status-chip audit-asof-status', dataset: { status: review.status } }, t(`status.${review.status}`))),
+      h('p', { class: 'audit-asof-comment' }, review.comment || ''),
+      h('h4', {}, t('audit.asof.reply')),
+      reply && reply.text != null
+        ? h('p', { class: 'audit-asof-reply' }, reply.text)
+        : h('p', { class: 'audit-asof-reply muted' }, t('audit.asof.noReply')));
+  }
+
+  function closeAsOf() {
+    asOfGeneration += 1;
+    $('#audit-asof').hidden = true;
+    $('#audit-asof-body').replaceChildren();
   }
 
   function fillActions() {
@@ -167,11 +217,19 @@ export function createAudit({ shop: initialShop, me, describeError }) {
   const onPrev = () => load(Math.max(0, page - 1));
   const onNext = () => load(page + 1);
   const onCsv = event => downloadCsv(event.currentTarget);
+  const onRowClick = event => {
+    const button = event.target.closest('button.audit-asof-open')
+      || (event.target.closest('tr') && event.target.closest('tr').querySelector('button.audit-asof-open'));
+    if (!button || !rows.contains(button)) return;
+    showAsOf(button.dataset.reviewId, button.dataset.at);
+  };
   form.addEventListener('change', onChange);
   form.addEventListener('submit', onSubmit);
   $('#audit-prev').addEventListener('click', onPrev);
   $('#audit-next').addEventListener('click', onNext);
   $('#audit-csv').addEventListener('click', onCsv);
+  rows.addEventListener('click', onRowClick);
+  $('#audit-asof-close').addEventListener('click', closeAsOf);
   resetDates();
   fillActions();
   fillPeople();
@@ -200,6 +258,9 @@ export function createAudit({ shop: initialShop, me, describeError }) {
       $('#audit-prev').removeEventListener('click', onPrev);
       $('#audit-next').removeEventListener('click', onNext);
       $('#audit-csv').removeEventListener('click', onCsv);
+      rows.removeEventListener('click', onRowClick);
+      $('#audit-asof-close').removeEventListener('click', closeAsOf);
+      closeAsOf();
       form.reset();
       rows.replaceChildren();
       message.hidden = true;

@@ -67,7 +67,8 @@ class GoldenEventJsonTest {
             new ReplyDraftRequested(REVIEW, SHOP, REQUEST, "더 짧게", OWNER, "이지은", 5, "최고예요", "ko", AT),
             new AutoPublishHeld(REVIEW, SHOP, REQUEST, AutoPublishHold.CONTAINS_LINK, AT),
             new ReplyDrafted(REVIEW, SHOP, REQUEST, "이지은 고객님, 감사합니다!", "gpt-4o", "reply-v1",
-                    new TokenUsage(412, 61), 5, AT),
+                    new TokenUsage(412, 61), 5, AT,
+                    java.util.List.of(new ReviewId(java.util.UUID.fromString("9a2c8f3e-1b4d-3e5f-8a6b-7c8d9e0f1a2b")))),
             new ReplyDraftFailed(REVIEW, SHOP, REQUEST, "The model did not answer within 30 s", 3, AT),
             new ReplyEdited(REVIEW, SHOP, "고객님 감사합니다 :)", "이지은 고객님, 감사합니다!", OWNER, AT),
             new ReplyApproved(REVIEW, SHOP, APPROVAL, ReviewSource.GOOGLE, "AbFvOqn-google-review-1",
@@ -130,6 +131,20 @@ class GoldenEventJsonTest {
                     sample.getClass().getName(), revision));
             assertThat(read).isEqualTo(sample);
         }));
+    }
+
+    /** Revision 2 added {@code examples}; a stored revision-1 draft reads as a draft without examples. */
+    @Test
+    void aReplyDraftedOfRevisionOneReadsWithoutExamples() {
+        String stored = """
+                {"reviewId":"366b51d0-2ec5-3d5b-9aef-9f8615138f3d","shopId":"7f1d2c3b-4a5e-4f60-8a9b-0c1d2e3f4a5b",
+                 "draftRequestId":"11111111-2222-4333-8444-555555555555","text":"이지은 고객님, 감사합니다!",
+                 "model":"gpt-4o","promptVersion":"reply-v1","tokenUsage":{"promptTokens":412,"completionTokens":61},
+                 "rating":5,"at":"2026-11-27T03:15:00Z"}""";
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(StandardCharsets.UTF_8),
+                byte[].class, ReplyDrafted.class.getName(), "1"));
+        assertThat(read).isEqualTo(new ReplyDrafted(REVIEW, SHOP, REQUEST, "이지은 고객님, 감사합니다!", "gpt-4o",
+                "reply-v1", new TokenUsage(412, 61), 5, AT));
     }
 
     @Test

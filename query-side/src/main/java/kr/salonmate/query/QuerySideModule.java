@@ -7,6 +7,7 @@ import kr.salonmate.query.dashboard.DashboardProjection;
 import kr.salonmate.query.post.PostProjection;
 import kr.salonmate.query.review.ReviewInboxProjection;
 import kr.salonmate.query.shop.ShopProjection;
+import kr.salonmate.query.similar.SimilarityProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jpa.DeadLetterEntry;
@@ -28,7 +29,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
  * The read side: projections of the event stream into PostgreSQL tables, the query handlers that answer from
  * them, and the subscription-query updates they emit. One processing group per read model:
  * {@value ReviewInboxProjection#GROUP}, {@value ReplyAuditProjection#GROUP}, {@value DashboardProjection#GROUP},
- * {@value ShopProjection#GROUP}, {@value PostProjection#GROUP} and {@value AnalyticsProjection#GROUP}.
+ * {@value ShopProjection#GROUP}, {@value PostProjection#GROUP}, {@value AnalyticsProjection#GROUP} and
+ * {@value SimilarityProjection#GROUP}.
  *
  * <p>{@code @EntityScan} replaces Spring Boot's default entity packages, so Axon's own entities (tokens, sagas,
  * events, dead letters) are listed here too. The tables come from the application's Flyway migrations.
@@ -49,7 +51,7 @@ public class QuerySideModule {
     /** The processing groups this module owns, one per read model. */
     public static final List<String> PROCESSING_GROUPS = List.of(ReviewInboxProjection.GROUP,
             ReplyAuditProjection.GROUP, DashboardProjection.GROUP, ShopProjection.GROUP, PostProjection.GROUP,
-            AnalyticsProjection.GROUP);
+            AnalyticsProjection.GROUP, SimilarityProjection.GROUP);
 
     /**
      * A handler's failure is never skipped silently. With the dead-letter queue on (the default above) Axon's

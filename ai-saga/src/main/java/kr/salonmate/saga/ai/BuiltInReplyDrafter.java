@@ -3,8 +3,10 @@ package kr.salonmate.saga.ai;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import kr.salonmate.messages.review.TokenUsage;
+import kr.salonmate.messages.review.VoiceExamples;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ReplyTone;
 
@@ -13,7 +15,9 @@ import kr.salonmate.messages.shop.ReplyTone;
  * model is configured. It thanks for 4–5 stars, thanks and takes note for 3, apologises and invites contact for
  * 1–2 — never arguing, and offering a refund or discount only when the shop allows offers. It names the reviewer
  * and picks among a few phrasings by the review id, so replies differ between reviews but a review always gets
- * the same one. Marked as such by its model name ({@value #MODEL}).
+ * the same one. Marked as such by its model name ({@value #MODEL}). With examples of the shop's own voice it keeps
+ * its greeting and continues in the shop's words: the sentences after the greeting of the most similar example
+ * that answered a review of the same mood in the same language.
  */
 public class BuiltInReplyDrafter implements ReplyDrafter {
 
@@ -44,11 +48,49 @@ public class BuiltInReplyDrafter implements ReplyDrafter {
         if (!brief) {
             sentences.add(pick(phrases.closings, seed >>> 11));
         }
+        List<String> voice = voiceOf(request, mood, korean);
+        if (!voice.isEmpty()) {
+            // the shop's own words after the greeting: how it thanks, apologises and signs off
+            sentences = new ArrayList<>(sentences.subList(0, 1));
+            sentences.addAll(brief ? voice.subList(0, 1) : voice);
+        }
         String text = String.join(" ", sentences);
         return new Draft(Signatures.append(text, settings.signature()), MODEL, PROMPT_VERSION, TokenUsage.none());
     }
 
-    private enum Mood { PLEASED, MIXED, UNHAPPY }
+    /**
+     * The sentences after the greeting of the most similar example that answered a review of the same mood in the
+     * same language: the shop's own voice, which a template cannot know. Empty when no example fits. The greeting
+     * is left out because it names the other customer.
+     */
+    static List<String> voiceOf(DraftRequest request, Mood mood, boolean korean) {
+        for (VoiceExamples.Example example : request.examples()) {
+            Mood theirs = example.rating() >= 4 ? Mood.PLEASED : example.rating() == 3 ? Mood.MIXED : Mood.UNHAPPY;
+            String reply = example.reply() == null ? "" : example.reply().strip();
+            String signature = request.settings().signature();
+            if (signature != null && !signature.isBlank() && reply.endsWith(signature.strip())) {
+                reply = reply.substring(0, reply.length() - signature.strip().length()).strip();
+            }
+            if (theirs != mood || HANGUL.matcher(reply).find() != korean) {
+                continue;
+            }
+            List<String> sentences = new ArrayList<>();
+            for (String sentence : SENTENCE_END.split(reply)) {
+                if (!sentence.isBlank()) {
+                    sentences.add(sentence.strip());
+                }
+            }
+            if (sentences.size() >= 2) {
+                return List.copyOf(sentences.subList(1, sentences.size()));
+            }
+        }
+        return List.of();
+    }
+
+    enum Mood { PLEASED, MIXED, UNHAPPY }
+
+    private static final Pattern HANGUL = Pattern.compile("\\p{IsHangul}");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。~])\\s+|\\R+");
 
     private record Phrases(String[] openings, String[] bodies, String[] closings) {
     }

@@ -10,6 +10,7 @@ import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
 import kr.salonmate.messages.review.ReplyDrafted;
 import kr.salonmate.messages.review.ReviewId;
+import kr.salonmate.messages.review.VoiceExamples;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModuleEnabled;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers one draft request ({@code draftRequestId}) of a review: reads the shop's reply settings
- * ({@code FindShop}), asks the {@link ReplyDrafter}, and sends {@code DraftReply}. When the model fails it tries
+ * ({@code FindShop}) and the examples of its own voice ({@code FindVoiceExamples}: its published replies that a
+ * person wrote or changed, to the most similar reviews), asks the {@link ReplyDrafter}, and sends
+ * {@code DraftReply} naming the examples. When the model fails it tries
  * again on the persistent {@value #RETRY_DEADLINE} deadline after {@code initial-backoff × 2^(n-1)}; after
  * {@code salonmate.draft.max-attempts} it sends {@code MarkReplyDraftFailed}. It ends once the aggregate has taken
  * (or refused) its answer, or when {@code ReplyDrafted}/{@code ReplyDraftFailed} of its request arrives while a
@@ -111,13 +114,15 @@ public class ReplyDrafting {
                          DeadlineManager deadlines, DraftProperties settings) {
         attempts++;
         Draft draft;
+        VoiceExamples examples;
         try {
             ShopView shop = ShopLookup.find(queries, shopId);
             if (shop == null) {
                 throw new IllegalStateException("shop " + shopId + " is not known to the read side");
             }
+            examples = VoiceLookup.examples(queries, shopId, reviewId, comment);
             draft = drafter.draft(new DraftRequest(reviewId, shop.name(), shop.replySettings(), author, rating,
-                    comment, language, instruction));
+                    comment, language, instruction, examples.items()));
         } catch (RuntimeException e) {
             log.warn("Drafting a reply to review {} failed (attempt {}/{}): {}", reviewId, attempts,
                     settings.maxAttempts(), e.toString());
@@ -130,7 +135,8 @@ public class ReplyDrafting {
             return;
         }
         report(new DraftReply(reviewId, draftRequestId, draft.text(), draft.model(), draft.promptVersion(),
-                draft.tokenUsage()), commands, deadlines, settings);
+                draft.tokenUsage(), examples.items().stream().map(VoiceExamples.Example::reviewId).toList()),
+                commands, deadlines, settings);
     }
 
     private void report(Object outcome, CommandGateway commands, DeadlineManager deadlines, DraftProperties settings) {

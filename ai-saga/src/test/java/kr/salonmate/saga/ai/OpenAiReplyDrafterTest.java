@@ -118,7 +118,7 @@ class OpenAiReplyDrafterTest {
 
         assertThat(draft.text()).isEqualTo("김민지님, 불편을 드려 죄송합니다.\n\n살롱 드 서울 드림");
         assertThat(draft.model()).isEqualTo("gpt-4o-2024-08-06");
-        assertThat(draft.promptVersion()).isEqualTo("reply-v1");
+        assertThat(draft.promptVersion()).isEqualTo("reply-v2");
         assertThat(draft.tokenUsage()).isEqualTo(new TokenUsage(312, 58));
     }
 

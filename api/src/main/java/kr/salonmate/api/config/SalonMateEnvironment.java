@@ -22,7 +22,8 @@ import org.springframework.util.StringUtils;
  *   <li>no {@code SPRING_AI_OPENAI_API_KEY}: the OpenAI chat model is switched off (the starter refuses to
  *       start without a key) and the built-in drafter is used; it answers at once, so the drafting processors take
  *       20 events a batch ({@code salonmate.ai.processor-batch-size}) on 2 threads instead of the one event on each
- *       of 16 threads that a slow model wants;</li>
+ *       of 16 threads that a slow model wants; the OpenAI embedding model is switched off alike, and similar
+ *       reviews use the built-in embedding;</li>
  *   <li>Axon's update checker never phones home.</li>
  * </ul>
  */
@@ -39,6 +40,7 @@ public class SalonMateEnvironment implements EnvironmentPostProcessor, Ordered {
         boolean openAi = StringUtils.hasText(environment.getProperty("spring.ai.openai.api-key"));
         defaults.put("spring.ai.model.chat", openAi ? "openai" : "none");
         defaults.put("spring.ai.chat.client.enabled", openAi);
+        defaults.put("spring.ai.model.embedding", openAi ? "openai" : "none");
         defaults.put("salonmate.ai.processor-batch-size", openAi ? 1 : 20);
         defaults.put("salonmate.ai.processor-threads", openAi ? 16 : 2);
         defaults.put("salonmate.ai.caption-processor-threads", openAi ? 4 : 1);

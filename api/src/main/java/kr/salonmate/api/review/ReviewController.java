@@ -1,6 +1,8 @@
 package kr.salonmate.api.review;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,6 +11,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +27,8 @@ import kr.salonmate.messages.review.ApproveReply;
 import kr.salonmate.messages.review.AuditEntry;
 import kr.salonmate.messages.review.EditReply;
 import kr.salonmate.messages.review.FetchReviewHistory;
+import kr.salonmate.messages.review.FindReviewAsOf;
+import kr.salonmate.messages.review.FindSimilarReviews;
 import kr.salonmate.messages.review.FindReviews;
 import kr.salonmate.messages.review.MarkReplyPostedManually;
 import kr.salonmate.messages.review.RejectReply;
@@ -31,6 +38,7 @@ import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewSource;
 import kr.salonmate.messages.review.ReviewStatus;
 import kr.salonmate.messages.review.ReviewView;
+import kr.salonmate.messages.review.SimilarReviews;
 import kr.salonmate.messages.shop.ShopId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -105,10 +113,31 @@ public class ReviewController {
     }
 
     @GetMapping("/{reviewId}")
-    @Operation(summary = "One review with its reply")
-    public ReviewView get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId, @PathVariable UUID reviewId) {
-        ShopId shop = access.require(CurrentUser.of(jwt), shopId, Role.STAFF);
-        return existing(shop, reviewId);
+    @Operation(summary = "One review with its reply. With asOf (MANAGER): the review exactly as it stood at that"
+            + " instant, rebuilt from its events; 404 REVIEW_NOT_FOUND before it existed")
+    public ReviewView get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId, @PathVariable UUID reviewId,
+                          @Parameter(description = "an ISO-8601 instant, e.g. 2026-11-27T03:15:00Z",
+                                  schema = @Schema(type = "string", format = "date-time"))
+                          @RequestParam(required = false) String asOf) {
+        if (asOf == null) {
+            ShopId shop = access.require(CurrentUser.of(jwt), shopId, Role.STAFF);
+            return existing(shop, reviewId);
+        }
+        ShopId shop = access.require(CurrentUser.of(jwt), shopId, Role.MANAGER);
+        Instant instant = instant("asOf", asOf);
+        return queries.query(new FindReviewAsOf(shop, new ReviewId(reviewId), instant),
+                        ResponseTypes.optionalInstanceOf(ReviewView.class)).join()
+                .orElseThrow(() -> ApiException.notFound("REVIEW_NOT_FOUND",
+                        "There was no such review in this shop at that moment",
+                        Map.of("reviewId", reviewId, "asOf", instant.toString())));
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.validation(name, "must be an ISO-8601 instant, e.g. 2026-11-27T03:15:00Z");
+        }
     }
 
     @PostMapping("/{reviewId}/reply/draft")
@@ -197,6 +226,19 @@ public class ReviewController {
         List<AuditEntry> entries = queries.query(new FetchReviewHistory(shop, review.id()),
                 ResponseTypes.multipleInstancesOf(AuditEntry.class)).join();
         return new History(entries);
+    }
+
+    @GetMapping("/{reviewId}/similar")
+    @Operation(summary = "The shop's other reviews most similar to this one that have a published reply, best first"
+            + " (score 0–1: the cosine similarity of their texts' embeddings)")
+    public SimilarReviews similar(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId,
+                                  @PathVariable UUID reviewId,
+                                  @RequestParam(defaultValue = "5") @Min(1) @Max(20) int limit) {
+        ShopId shop = access.require(CurrentUser.of(jwt), shopId, Role.STAFF);
+        return queries.query(new FindSimilarReviews(shop, new ReviewId(reviewId), limit),
+                        ResponseTypes.optionalInstanceOf(SimilarReviews.class)).join()
+                .orElseThrow(() -> ApiException.notFound("REVIEW_NOT_FOUND", "There is no such review in this shop",
+                        Map.of("reviewId", reviewId)));
     }
 
     private ReviewView existing(ShopId shop, UUID reviewId) {

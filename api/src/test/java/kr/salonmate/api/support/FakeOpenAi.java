@@ -20,6 +20,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     private final HttpServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> embeddingRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger answered = new AtomicInteger();
     private volatile long latencyMillis;
     private volatile String failingModel;
@@ -31,6 +32,7 @@ public final class FakeOpenAi implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         server.createContext("/v1/chat/completions", this::complete);
+        server.createContext("/v1/embeddings", this::embed);
         server.setExecutor(Executors.newFixedThreadPool(64));
         server.start();
     }
@@ -51,6 +53,11 @@ public final class FakeOpenAi implements AutoCloseable {
 
     public List<JsonNode> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The requests to the embeddings endpoint, apart from the chat requests above. */
+    public List<JsonNode> embeddingRequests() {
+        return List.copyOf(embeddingRequests);
     }
 
     public int answered() {
@@ -80,6 +87,37 @@ public final class FakeOpenAi implements AutoCloseable {
                 + "{\"role\":\"assistant\",\"content\":" + Json.write(content) + ",\"refusal\":null},"
                 + "\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":321,"
                 + "\"completion_tokens\":42,\"total_tokens\":363},\"system_fingerprint\":\"fp_fake\"}");
+    }
+
+    /**
+     * OpenAI's embeddings endpoint: a 64-dimensional vector of the text's character bigrams, hashed, so that texts
+     * sharing words get close vectors (what the tests of similarity need from a model), in OpenAI's wire format.
+     */
+    private void embed(HttpExchange exchange) throws IOException {
+        JsonNode request = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        embeddingRequests.add(request);
+        List<String> inputs = new java.util.ArrayList<>();
+        if (request.path("input").isArray()) {
+            request.path("input").forEach(input -> inputs.add(input.asText()));
+        } else {
+            inputs.add(request.path("input").asText());
+        }
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < inputs.size(); i++) {
+            float[] vector = new float[64];
+            String text = inputs.get(i).toLowerCase();
+            for (int c = 0; c + 2 <= text.length(); c++) {
+                vector[Math.floorMod(text.substring(c, c + 2).hashCode(), 64)] += 1;
+            }
+            StringBuilder numbers = new StringBuilder();
+            for (float v : vector) {
+                numbers.append(numbers.isEmpty() ? "" : ",").append(v);
+            }
+            data.append(i == 0 ? "" : ",").append("{\"object\":\"embedding\",\"index\":").append(i)
+                    .append(",\"embedding\":[").append(numbers).append("]}");
+        }
+        respond(exchange, 200, "{\"object\":\"list\",\"data\":[" + data + "],\"model\":"
+                + Json.write(request.path("model").asText()) + ",\"usage\":{\"prompt_tokens\":8,\"total_tokens\":8}}");
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -26,6 +26,7 @@ public abstract class OpenAiIntegrationTest extends IntegrationTest {
         // arrive later, so say it here
         registry.add("spring.ai.model.chat", () -> "openai");
         registry.add("spring.ai.chat.client.enabled", () -> "true");
+        registry.add("spring.ai.model.embedding", () -> "openai");
         // and the drafting processors' shape for a model that answers in seconds (SalonMateEnvironment)
         registry.add("salonmate.ai.processor-batch-size", () -> "1");
         registry.add("salonmate.ai.processor-threads", () -> "16");

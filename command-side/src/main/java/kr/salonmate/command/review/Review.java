@@ -140,7 +140,7 @@ class Review {
         }
         requireReplyText(cmd.text());
         apply(new ReplyDrafted(id, shopId, cmd.draftRequestId(), cmd.text(), cmd.model(), cmd.promptVersion(),
-                cmd.tokenUsage(), rating, clock.instant()));
+                cmd.tokenUsage(), rating, clock.instant(), cmd.examples()));
     }
 
     /**

@@ -3,6 +3,7 @@ package kr.salonmate.query.audit;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.review.AuditAction;
 import kr.salonmate.messages.review.AutoPublishHeld;
@@ -94,7 +95,7 @@ public class ReplyAuditProjection {
     @EventHandler
     void on(ReplyDrafted e, @SequenceNumber long sequence) {
         record(e.reviewId(), e.shopId(), sequence, e.at(), AuditAction.DRAFTED, Actor.ai(e.model()),
-                e.text(), null, e.model(), draftDetail(e.promptVersion(), e.tokenUsage()));
+                e.text(), null, e.model(), draftDetail(e.promptVersion(), e.tokenUsage(), e.examples()));
     }
 
     @EventHandler
@@ -174,9 +175,12 @@ public class ReplyAuditProjection {
         return "★" + rating;
     }
 
-    private static String draftDetail(String promptVersion, TokenUsage tokens) {
+    /** The prompt, the tokens, and the reviews whose replies were the examples of the shop's voice (if any). */
+    static String draftDetail(String promptVersion, TokenUsage tokens, List<ReviewId> examples) {
         String prompt = "prompt " + (promptVersion == null ? "?" : promptVersion);
-        return tokens == null ? prompt
+        String detail = tokens == null ? prompt
                 : prompt + ", tokens " + tokens.promptTokens() + "+" + tokens.completionTokens();
+        return examples == null || examples.isEmpty() ? detail : detail + ", examples: "
+                + String.join(" ", examples.stream().map(ReviewId::toString).toList());
     }
 }

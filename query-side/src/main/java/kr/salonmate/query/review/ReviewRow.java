@@ -226,6 +226,41 @@ public class ReviewRow implements Persistable<UUID> {
         clearFailure();
     }
 
+    /**
+     * The change one review event makes, through the same method the inbox projection calls for it; false for an
+     * event the inbox does not follow. Time travel ({@link ReviewTimeTravel}) rebuilds a row with it.
+     */
+    boolean apply(Object event) {
+        if (event instanceof ReviewEditedAtSource e) {
+            editedAtSource(e);
+        } else if (event instanceof ReplyFoundAtSource e) {
+            replyFoundAtSource(e);
+        } else if (event instanceof ReplyDraftRequested e) {
+            draftRequested(e);
+        } else if (event instanceof ReplyDrafted e) {
+            drafted(e);
+        } else if (event instanceof ReplyDraftFailed e) {
+            draftFailed(e);
+        } else if (event instanceof ReplyEdited e) {
+            edited(e);
+        } else if (event instanceof ReplyApproved e) {
+            approved(e);
+        } else if (event instanceof ReplyRejected e) {
+            rejected(e);
+        } else if (event instanceof ReplyPublished e) {
+            published(e);
+        } else if (event instanceof ReplyPostedManually e) {
+            postedManually(e);
+        } else if (event instanceof ReplyPublishFailed e) {
+            publishFailed(e);
+        } else if (event instanceof ReplyPublishRetried e) {
+            publishRetried(e);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
     /** Whether the event with this sequence number has been applied already (redelivery, replay overlap). */
     boolean hasSeen(long sequence) {
         return sequence <= version;

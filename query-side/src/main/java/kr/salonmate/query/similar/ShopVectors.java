@@ -1,0 +1,184 @@
+package kr.salonmate.query.similar;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
+import kr.salonmate.query.ConditionalOnQuerySide;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each shop's review vectors in memory, as one compact float array, searched by brute force: at 10,000 reviews of
+ * 512 floats that is 5 million multiply-adds, a few milliseconds, and it beat both reading the vectors from
+ * PostgreSQL for each search and a Lucene HNSW graph (docs/benchmarks.md, "Similar reviews"; ADR 22).
+ *
+ * <p>The table stays the truth, shared by every node: before a search the copy asks PostgreSQL for the shop's row
+ * count and highest {@code revision} (one index-only lookup) and fetches only the rows written since; when the
+ * count still disagrees (a replay cleared the table) it starts over. A copy is dropped when the embedding model of
+ * this node is not the one of the rows.
+ */
+@Component
+@ConditionalOnQuerySide
+public class ShopVectors {
+
+    private final SimilarityStore store;
+    private final TextEmbedder embedder;
+    private final Map<UUID, Copy> shops = new ConcurrentHashMap<>();
+
+    ShopVectors(SimilarityStore store, TextEmbedder embedder) {
+        this.store = store;
+        this.embedder = embedder;
+    }
+
+    /** A review found similar, with its cosine (0–1) and whether its reply was written or changed by a person. */
+    public record Hit(UUID reviewId, double score, boolean human) {
+    }
+
+    /**
+     * The shop's reviews most similar to {@code query}, best first, among those with a published reply (and with
+     * {@code humanOnly} among those whose reply a person wrote or changed), never {@code exclude}.
+     */
+    public List<Hit> nearest(UUID shopId, float[] query, int limit, UUID exclude, boolean humanOnly, double minScore) {
+        if (query == null || limit <= 0) {
+            return List.of();
+        }
+        Copy copy = current(shopId);
+        synchronized (copy) {
+            return copy.nearest(query, limit, i -> copy.published[i] && (!humanOnly || copy.human[i])
+                    && !copy.ids[i].equals(exclude), minScore);
+        }
+    }
+
+    private Copy current(UUID shopId) {
+        Copy copy = shops.computeIfAbsent(shopId, id -> new Copy());
+        synchronized (copy) {
+            long[] state = store.state(shopId);
+            if (state[0] == copy.stored && state[1] == copy.revision) {
+                return copy;
+            }
+            for (SimilarityStore.Entry entry : store.changedSince(shopId, copy.revision)) {
+                copy.put(entry, embedder.model());
+            }
+            if (copy.stored != state[0]) {
+                copy.clear();
+                store.changedSince(shopId, 0).forEach(entry -> copy.put(entry, embedder.model()));
+            }
+            return copy;
+        }
+    }
+
+    /** One shop: row {@code i} of {@code vectors} is review {@code ids[i]}; a row without a vector is all zeros. */
+    static final class Copy {
+        private int dimensions;
+        private float[] vectors = new float[0];
+        private UUID[] ids = new UUID[0];
+        private boolean[] published = new boolean[0];
+        private boolean[] human = new boolean[0];
+        private final Map<UUID, Integer> rows = new HashMap<>();
+        private int size;
+        private long stored;
+        private long revision;
+
+        void put(SimilarityStore.Entry entry, String model) {
+            float[] vector = entry.vector() != null && model.equals(entry.model()) ? entry.vector() : null;
+            if (vector != null && dimensions == 0) {
+                dimensions = vector.length;
+                vectors = new float[Math.max(ids.length, 16) * dimensions];
+            }
+            if (vector != null && vector.length != dimensions) {
+                vector = null;
+            }
+            Integer row = rows.get(entry.reviewId());
+            if (row == null) {
+                row = size++;
+                grow();
+                rows.put(entry.reviewId(), row);
+                ids[row] = entry.reviewId();
+                stored++;
+            }
+            published[row] = entry.published();
+            human[row] = entry.human();
+            if (dimensions > 0) {
+                if (vector == null) {
+                    Arrays.fill(vectors, row * dimensions, (row + 1) * dimensions, 0f);
+                } else {
+                    System.arraycopy(vector, 0, vectors, row * dimensions, dimensions);
+                }
+            }
+            revision = Math.max(revision, entry.revision());
+        }
+
+        UUID idAt(int row) {
+            return ids[row];
+        }
+
+        boolean isPublished(int row) {
+            return published[row];
+        }
+
+        void clear() {
+            dimensions = 0;
+            vectors = new float[0];
+            ids = new UUID[0];
+            published = new boolean[0];
+            human = new boolean[0];
+            rows.clear();
+            size = 0;
+            stored = 0;
+            revision = 0;
+        }
+
+        private void grow() {
+            if (size <= ids.length) {
+                return;
+            }
+            int capacity = Math.max(16, ids.length * 2);
+            ids = Arrays.copyOf(ids, capacity);
+            published = Arrays.copyOf(published, capacity);
+            human = Arrays.copyOf(human, capacity);
+            if (dimensions > 0) {
+                vectors = Arrays.copyOf(vectors, capacity * dimensions);
+            }
+        }
+
+        List<Hit> nearest(float[] query, int limit, IntPredicate eligible, double minScore) {
+            if (dimensions == 0 || query.length != dimensions) {
+                return List.of();
+            }
+            // the best `limit` so far, kept sorted, best first: a few comparisons per row at most
+            int[] best = new int[limit];
+            float[] scores = new float[limit];
+            int found = 0;
+            for (int row = 0; row < size; row++) {
+                if (!eligible.test(row)) {
+                    continue;
+                }
+                float score = 0;
+                int offset = row * dimensions;
+                for (int d = 0; d < dimensions; d++) {
+                    score += vectors[offset + d] * query[d];
+                }
+                if (score <= minScore || (found == limit && score <= scores[limit - 1])) {
+                    continue;
+                }
+                int at = found < limit ? found++ : limit - 1;
+                while (at > 0 && scores[at - 1] < score) {
+                    scores[at] = scores[at - 1];
+                    best[at] = best[at - 1];
+                    at--;
+                }
+                scores[at] = score;
+                best[at] = row;
+            }
+            List<Hit> hits = new ArrayList<>(found);
+            for (int i = 0; i < found; i++) {
+                hits.add(new Hit(ids[best[i]], Math.min(1, Math.max(0, scores[i])), human[best[i]]));
+            }
+            return hits;
+        }
+    }
+}
