@@ -255,6 +255,8 @@ public class ReviewRow implements Persistable<UUID> {
             publishFailed(e);
         } else if (event instanceof ReplyPublishRetried e) {
             publishRetried(e);
+        } else if (event instanceof AutoPublishHeld e) {
+            autoPublishHeld(e);
         } else {
             return false;
         }

@@ -63,7 +63,7 @@ public class ReviewTimeTravel {
         ReviewView.Reply reply = r == null ? null : new ReviewView.Reply(r.text(), r.origin(), r.model(),
                 micros(r.draftedAt()), r.approvedBy(), micros(r.approvedAt()), micros(r.publishedAt()),
                 r.failure() == null ? null : new ReviewView.Failure(r.failure().code(), r.failure().message(),
-                        micros(r.failure().at()), r.failure().attempts()), r.manual());
+                        micros(r.failure().at()), r.failure().attempts()), r.manual(), r.autoPublishHold());
         return new ReviewView(v.id(), v.shopId(), v.source(), v.externalId(), v.author(), v.rating(), v.comment(),
                 v.language(), micros(v.createdAt()), micros(v.updatedAt()), v.status(), reply, v.version());
     }
