@@ -43,6 +43,9 @@ public class SalonMateEnvironment implements EnvironmentPostProcessor, Ordered {
         defaults.put("salonmate.ai.processor-threads", openAi ? 16 : 2);
         defaults.put("salonmate.ai.caption-processor-threads", openAi ? 4 : 1);
 
+        // with a STOMP relay the socket watching a shop may be on another node: push every shop's counters
+        defaults.put("salonmate.live.push-every-shop",
+                StringUtils.hasText(environment.getProperty("salonmate.stomp.relay.host")));
         boolean embeddedWanted = environment.getProperty("salonmate.embedded-database.enabled", Boolean.class, true);
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url")) && embeddedWanted) {
             String dataDir = environment.getProperty("salonmate.data-dir", "./data");
