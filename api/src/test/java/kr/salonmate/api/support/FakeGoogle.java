@@ -40,6 +40,7 @@ public final class FakeGoogle implements AutoCloseable {
     private volatile int tokenFailureStatus = 503;
     private volatile String tokenFailureBody = "";
     private volatile int pageSize = 2;
+    private volatile long listDelayMillis;
 
     public FakeGoogle() {
         try {
@@ -122,6 +123,11 @@ public final class FakeGoogle implements AutoCloseable {
         this.pageSize = size;
     }
 
+    /** Every review list is answered this long after it was read (a slow Google keeps a sync under way). */
+    public void listDelay(java.time.Duration delay) {
+        this.listDelayMillis = delay.toMillis();
+    }
+
     private void token(HttpExchange exchange) throws IOException {
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -161,11 +167,23 @@ public final class FakeGoogle implements AutoCloseable {
             respond(exchange, 404, error(404, "Requested entity was not found.", "NOT_FOUND"));
             return;
         }
-        synchronized (this) {
-            if (parts.length == 7 && "GET".equals(method)) {
-                list(exchange, parts[5]);
-                return;
+        if (parts.length == 7 && "GET".equals(method)) {
+            String page;
+            synchronized (this) {
+                page = list(exchange, parts[5]);
             }
+            long delay = listDelayMillis;
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay); // what was read stays as it was: reviews added meanwhile are not in it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            respond(exchange, 200, page);
+            return;
+        }
+        synchronized (this) {
             String reviewId = parts[7];
             ObjectNode review = reviews.get(reviewId);
             if (review == null || !review.path("name").asText().contains("/locations/" + parts[5] + "/")) {
@@ -193,7 +211,7 @@ public final class FakeGoogle implements AutoCloseable {
         respond(exchange, 404, error(404, "Requested entity was not found.", "NOT_FOUND"));
     }
 
-    private void list(HttpExchange exchange, String locationId) throws IOException {
+    private String list(HttpExchange exchange, String locationId) {
         String query = exchange.getRequestURI().getQuery();
         int start = 0;
         if (query != null) {
@@ -214,7 +232,7 @@ public final class FakeGoogle implements AutoCloseable {
         if (start + pageSize < all.size()) {
             page.put("nextPageToken", "page-" + (start + pageSize));
         }
-        respond(exchange, 200, Json.write(page));
+        return Json.write(page);
     }
 
     private static String error(int code, String message, String status) {
