@@ -34,6 +34,7 @@ public final class FakeGoogle implements AutoCloseable {
     private final Map<String, ObjectNode> reviews = new LinkedHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> replyPuts = new ConcurrentHashMap<>();
+    private final Map<String, String> replyTraceparents = new ConcurrentHashMap<>();
     private final AtomicInteger failNextReplyPuts = new AtomicInteger();
     private final AtomicInteger tokenExchanges = new AtomicInteger();
     private final AtomicInteger failNextTokenExchanges = new AtomicInteger();
@@ -94,6 +95,11 @@ public final class FakeGoogle implements AutoCloseable {
     public int replyPuts(String reviewId) {
         AtomicInteger count = replyPuts.get(reviewId);
         return count == null ? 0 : count.get();
+    }
+
+    /** The W3C {@code traceparent} header of the last reply PUT that Google took for the review, or null. */
+    public String replyTraceparent(String reviewId) {
+        return replyTraceparents.get(reviewId);
     }
 
     public int totalReplyPuts() {
@@ -201,6 +207,10 @@ public final class FakeGoogle implements AutoCloseable {
                 }
                 JsonNode body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 replyPuts.computeIfAbsent(reviewId, k -> new AtomicInteger()).incrementAndGet();
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                if (traceparent != null) {
+                    replyTraceparents.put(reviewId, traceparent);
+                }
                 ObjectNode reply = review.putObject("reviewReply");
                 reply.put("comment", body.path("comment").asText());
                 reply.put("updateTime", Instant.now().toString());
