@@ -49,6 +49,7 @@ class PackagedClusterIT {
     private static final FakeGoogle GOOGLE = new FakeGoogle();
     private static TestDatabase.Database database;
     private static Map<String, String> shared;
+    private static boolean startTimeoutSetHere;
 
     @BeforeAll
     static void environment() throws Exception {
@@ -58,6 +59,11 @@ class PackagedClusterIT {
                     + "(rabbitmq-plugins enable rabbitmq_stomp); .ci/run enables it");
         }
         assertThat(relayUp).as("RabbitMQ STOMP on 127.0.0.1:61613").isTrue();
+        // two JVMs starting at once on two cores take about twice as long as one: allow them that
+        if (System.getProperty("e2e.start-seconds") == null) {
+            System.setProperty("e2e.start-seconds", "180");
+            startTimeoutSetHere = true;
+        }
         database = TestDatabase.create("cluster");
         SecureRandom random = new SecureRandom();
         // what every node of a cluster must share: the keys of tokens, stored secrets and photo links
@@ -81,6 +87,9 @@ class PackagedClusterIT {
     @AfterAll
     static void stopGoogle() {
         GOOGLE.close();
+        if (startTimeoutSetHere) {
+            System.clearProperty("e2e.start-seconds");
+        }
     }
 
     private static Map<String, String> node(String name) {

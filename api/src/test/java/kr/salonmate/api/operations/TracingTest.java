@@ -42,7 +42,11 @@ class TracingTest extends IntegrationTest {
         String traceparent = GOOGLE.replyTraceparent(externalId);
         assertThat(traceparent).as("the traceparent Google received").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         String traceId = traceparent.substring(3, 35);
-        List<String> linesOfTheTrace = output.getOut().lines().filter(line -> line.contains(traceId)).toList();
+        // the saga logs its line once Google has answered: a moment after the PUT arrived there
+        List<String> linesOfTheTrace = eventually(() -> output.getOut().lines().filter(line -> line.contains(traceId))
+                        .toList(),
+                lines -> lines.stream().anyMatch(line -> line.contains("Published approval")),
+                "the publication's log line with trace id " + traceId);
         assertThat(linesOfTheTrace).as("log lines with trace id " + traceId)
                 .anyMatch(line -> line.contains("Published approval") && line.contains(drafted.path("id").asText()));
         // the trace began with the approval's request: its sync (an earlier request) had another trace
