@@ -563,7 +563,9 @@ function describeError(error) {
     default: break;
   }
   if (error.code === 'VALIDATION_FAILED' && error.details) {
-    const problems = Object.entries(error.details).map(([field, problem]) => `${field}: ${problem}`);
+    // every error names its trace (details.traceId) for support; it is not a field of the form
+    const problems = Object.entries(error.details).filter(([field]) => field !== 'traceId')
+      .map(([field, problem]) => `${field}: ${problem}`);
     if (problems.length) return problems.join(' · ');
   }
   return error.message && lang() === 'en' ? error.message : `${t('error.generic')}${error.message ? ` (${error.message})` : ''}`;

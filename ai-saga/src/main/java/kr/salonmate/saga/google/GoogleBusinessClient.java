@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import kr.salonmate.saga.trace.MessageTrace;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -89,7 +90,7 @@ public class GoogleBusinessClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.tokenUrl()))
+        HttpRequest request = MessageTrace.propagate(HttpRequest.newBuilder(URI.create(properties.tokenUrl())))
                 .timeout(properties.readTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
@@ -182,7 +183,7 @@ public class GoogleBusinessClient {
     public GoogleReply putReply(String accountId, String locationId, String reviewId, String text, String accessToken) {
         String url = reviewsUrl(accountId, locationId) + "/" + segment(reviewId) + "/reply";
         String body = json.writeValueAsString(Map.of("comment", text));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest request = MessageTrace.propagate(HttpRequest.newBuilder(URI.create(url)))
                 .timeout(properties.readTimeout())
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Content-Type", "application/json; charset=UTF-8")
@@ -198,7 +199,7 @@ public class GoogleBusinessClient {
     // ---------------------------------------------------------------- HTTP
 
     private HttpRequest get(String url, String accessToken) {
-        return HttpRequest.newBuilder(URI.create(url))
+        return MessageTrace.propagate(HttpRequest.newBuilder(URI.create(url)))
                 .timeout(properties.readTimeout())
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json")

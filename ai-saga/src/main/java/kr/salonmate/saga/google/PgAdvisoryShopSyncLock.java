@@ -16,6 +16,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * A PostgreSQL session-level advisory lock ({@code pg_try_advisory_lock(hashtext('review-sync:' || shopId))}),
  * held on one pooled connection for the duration of the sync and released before the connection goes back to the
  * pool. If releasing fails the connection is aborted, so the lock dies with its session instead of lingering.
+ *
+ * <p>A sync asked for while another node holds the lock is noted in {@code review_sync_pending}; the holder looks
+ * for the note after releasing the lock and syncs again (see {@link ReviewSync}).
  */
 public class PgAdvisoryShopSyncLock implements ShopSyncLock {
 
@@ -52,6 +55,44 @@ public class PgAdvisoryShopSyncLock implements ShopSyncLock {
             }
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not take the sync lock of shop " + shopId, e);
+        }
+    }
+
+    @Override
+    public void markPending(ShopId shopId) {
+        update("INSERT INTO review_sync_pending (shop_id) VALUES (?) ON CONFLICT (shop_id) DO UPDATE "
+                + "SET requested_at = now()", shopId);
+    }
+
+    @Override
+    public boolean isPending(ShopId shopId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT 1 FROM review_sync_pending WHERE shop_id = ?")) {
+            statement.setObject(1, shopId.value());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not read the pending sync of shop " + shopId, e);
+        }
+    }
+
+    @Override
+    public void takePending(ShopId shopId) {
+        update("DELETE FROM review_sync_pending WHERE shop_id = ?", shopId);
+    }
+
+    private void update(String sql, ShopId shopId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, shopId.value());
+            statement.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not note a pending sync of shop " + shopId, e);
         }
     }
 

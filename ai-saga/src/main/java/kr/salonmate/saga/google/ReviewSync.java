@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import kr.salonmate.messages.review.FetchSyncedReviews;
@@ -44,9 +45,10 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>A shop's syncs never overlap: an in-process guard per shop, plus {@link ShopSyncLock} (a PostgreSQL advisory
  * lock) against other nodes. Syncs run on a small executor of their own ({@code salonmate.sync.threads}), so
- * {@link #syncNow} returns at once. A sync asked for while one of the same shop runs on this node is not dropped:
- * it runs once more right after (however many were asked for meanwhile), so the newest reviews never wait for the
- * next sweep.
+ * {@link #syncNow} returns at once. A sync asked for while one of the same shop runs is not dropped: it runs once
+ * more right after (however many were asked for meanwhile), so the newest reviews never wait for the next sweep. On
+ * this node an in-memory flag says so; across nodes a note in the database ({@link ShopSyncLock#markPending}), which
+ * the node holding the lock reads after releasing it.
  *
  * <p>The reviews of one sync are independent aggregates: their {@code SyncReview} commands go out
  * {@code salonmate.sync.in-flight} at a time on a dispatch pool shared by all syncs of the node
@@ -126,7 +128,7 @@ public class ReviewSync implements DisposableBean {
             if (shop == null) {
                 return SyncOutcome.of(shopId, Status.NOT_CONNECTED, "unknown shop");
             }
-            return sync(shop);
+            return sync(shop, true);
         });
     }
 
@@ -140,7 +142,12 @@ public class ReviewSync implements DisposableBean {
      * reviews Google returned in {@code salonmate_reviews_synced_total}.
      */
     public SyncOutcome sync(ShopView shop) {
-        SyncOutcome outcome = syncOnce(shop);
+        return sync(shop, false);
+    }
+
+    /** {@code asked}: someone waits for this sync (the API), so it must not be dropped when another node runs one. */
+    private SyncOutcome sync(ShopView shop, boolean asked) {
+        SyncOutcome outcome = syncOnce(shop, asked);
         meters.counter("salonmate.review.syncs", "status", outcome.status().name()).increment();
         if (outcome.reviewsSeen() > 0) {
             meters.counter("salonmate.reviews.synced").increment(outcome.reviewsSeen());
@@ -148,7 +155,7 @@ public class ReviewSync implements DisposableBean {
         return outcome;
     }
 
-    private SyncOutcome syncOnce(ShopView shop) {
+    private SyncOutcome syncOnce(ShopView shop, boolean asked) {
         ShopId shopId = shop.id();
         if (shop.google() == null) {
             return SyncOutcome.of(shopId, Status.NOT_CONNECTED, "no Google location connected");
@@ -156,10 +163,27 @@ public class ReviewSync implements DisposableBean {
         if (!running.add(shopId)) {
             return SyncOutcome.of(shopId, Status.ALREADY_RUNNING, "already syncing on this node");
         }
+        AtomicBoolean held = new AtomicBoolean();
         try {
             AtomicReference<SyncOutcome> outcome = new AtomicReference<>();
-            boolean ran = lock.runExclusively(shopId, () -> outcome.set(pull(shop)));
-            return ran ? outcome.get() : SyncOutcome.of(shopId, Status.ALREADY_RUNNING, "already syncing on another node");
+            Runnable work = () -> {
+                held.set(true);
+                lock.takePending(shopId); // this sync starts now: it serves whoever asked before
+                outcome.set(pull(shop));
+            };
+            if (lock.runExclusively(shopId, work)) {
+                return outcome.get();
+            }
+            if (!asked) {
+                return SyncOutcome.of(shopId, Status.ALREADY_RUNNING, "already syncing on another node");
+            }
+            // Another node syncs this shop. Leave it a note, which it reads after releasing the lock, then try once
+            // more: if it released before the note was written, the lock is free now and this node syncs itself.
+            lock.markPending(shopId);
+            if (lock.runExclusively(shopId, work)) {
+                return outcome.get();
+            }
+            return SyncOutcome.of(shopId, Status.QUEUED, "runs again right after the sync under way on another node");
         } catch (GoogleApiException e) {
             log.warn("Review sync of shop {} failed: {} ({})", shopId, e.getMessage(), e.googleStatus());
             return SyncOutcome.of(shopId, Status.FAILED, e.getMessage());
@@ -168,9 +192,19 @@ public class ReviewSync implements DisposableBean {
             return SyncOutcome.of(shopId, Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             running.remove(shopId);
-            if (askedAgain.remove(shopId)) {
+            if (askedAgain.remove(shopId) || held.get() && pendingElsewhere(shopId)) {
                 syncNow(shopId);
             }
+        }
+    }
+
+    /** Whether another node asked for a sync of the shop while this node held its lock. */
+    private boolean pendingElsewhere(ShopId shopId) {
+        try {
+            return lock.isPending(shopId);
+        } catch (RuntimeException e) {
+            log.warn("Could not look for a sync of shop {} asked on another node: {}", shopId, e.toString());
+            return false;
         }
     }
 

@@ -14,9 +14,9 @@ public record SyncOutcome(ShopId shopId, Status status, int reviewsSeen, int rej
     public enum Status {
         /** Google was read and every review was sent on. */
         SYNCED,
-        /** Another sync of this shop was running (on this node or another); this one did nothing. */
+        /** Another sync of this shop was running (a scheduled sync, which the next sweep repeats); this one did nothing. */
         ALREADY_RUNNING,
-        /** A sync of this shop is running on this node; it runs once more right after it. */
+        /** A sync of this shop is running (on this node or another); it runs once more right after it. */
         QUEUED,
         /** The shop has no Google location (or is unknown). */
         NOT_CONNECTED,

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import kr.salonmate.saga.trace.MessageTrace;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -151,7 +152,7 @@ public class InstagramGraphClient {
     }
 
     private HttpRequest.Builder request(String path, String accessToken) {
-        return HttpRequest.newBuilder(URI.create(properties.apiBaseUrl() + path))
+        return MessageTrace.propagate(HttpRequest.newBuilder(URI.create(properties.apiBaseUrl() + path)))
                 .timeout(properties.readTimeout())
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json");

@@ -211,6 +211,8 @@ public class ReplyPublishing {
             return new RecordReplyAtSource(reviewId, approvalId, new SourceReply(shown.comment(), shown.updateTime()));
         }
         google.reply(shop.google(), externalId, text);
+        // one line per publication: with the trace id in the MDC it ties Google's answer to the approval's request
+        log.info("Published approval {} of review {} on Google", approvalId, reviewId);
         return new MarkReplyPublished(reviewId, approvalId);
     }
 

@@ -40,6 +40,7 @@ import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.credentials.CredentialVault;
+import kr.salonmate.saga.testsupport.Postgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
@@ -270,6 +271,43 @@ class ReviewSyncTest {
         verify(commands, timeout(5_000).times(2)).sendAndWait(new RecordReviewSync(SHOP, 5));
         Thread.sleep(300);
         verify(commands, times(2)).sendAndWait(new RecordReviewSync(SHOP, 5));
+    }
+
+    @Test
+    void aSyncAskedForOnAnotherNodeWhileOneRunsIsNotLostButRunsRightAfter() throws Exception {
+        ShopId shopId = ShopId.random(); // its own advisory lock and note, whatever else used the database
+        ShopView shop = new ShopView(shopId, "살롱 드 서울", "Asia/Seoul", "ko", UUID.randomUUID(),
+                ReplySettings.defaults(), shop("ko").google(), "FREE", null);
+        doReturn(CompletableFuture.completedFuture(shop)).when(queries).query(any(FindShop.class), any(ResponseType.class));
+        CommandGateway commandsOfB = mock(CommandGateway.class);
+        GoogleProperties properties = new GoogleProperties(google.baseUrl(), google.baseUrl() + "/token", "c", "s",
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 2, Duration.ofMillis(10), Duration.ofSeconds(1));
+        ReviewSync nodeA = new ReviewSync(new GoogleReviews(new GoogleBusinessClient(properties), vault), commands,
+                queries, new PgAdvisoryShopSyncLock(Postgres.dataSource()), new SyncProperties(true, null, null, 2));
+        ReviewSync nodeB = new ReviewSync(new GoogleReviews(new GoogleBusinessClient(properties), vault), commandsOfB,
+                queries, new PgAdvisoryShopSyncLock(Postgres.dataSource()), new SyncProperties(true, null, null, 2));
+        try {
+            CountDownLatch aIsSending = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            commandsWaitFor(aIsSending, release);
+
+            CompletableFuture<SyncOutcome> first = nodeA.syncNow(shopId);
+            assertThat(aIsSending.await(5, TimeUnit.SECONDS)).isTrue();
+            SyncOutcome askedOnB = nodeB.syncNow(shopId).get(5, TimeUnit.SECONDS);
+            release.countDown();
+
+            assertThat(askedOnB.status()).isEqualTo(SyncOutcome.Status.QUEUED);
+            assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(SyncOutcome.Status.SYNCED);
+            // node A reads B's note once it released the lock and syncs once more; B itself did nothing
+            verify(commands, timeout(5_000).times(2)).sendAndWait(new RecordReviewSync(shopId, 5));
+            Thread.sleep(300);
+            verify(commands, times(2)).sendAndWait(new RecordReviewSync(shopId, 5));
+            verify(commandsOfB, never()).sendAndWait(any());
+            assertThat(new PgAdvisoryShopSyncLock(Postgres.dataSource()).isPending(shopId)).isFalse();
+        } finally {
+            nodeA.destroy();
+            nodeB.destroy();
+        }
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class Postgres {
                 }
             }));
             new JdbcTemplate(server.getPostgresDatabase()).execute(migration("db/saga/V3__credentials.sql"));
+            new JdbcTemplate(server.getPostgresDatabase()).execute(migration("db/saga/V90__review_sync_pending.sql"));
         }
         return server.getPostgresDatabase();
     }

@@ -45,6 +45,17 @@ public class SalonMateEnvironment implements EnvironmentPostProcessor, Ordered {
         defaults.put("salonmate.ai.processor-threads", openAi ? 16 : 2);
         defaults.put("salonmate.ai.caption-processor-threads", openAi ? 4 : 1);
 
+        // traces leave the process over OTLP only when an endpoint is given (the standard OpenTelemetry variable);
+        // Boot creates no span exporter without one, while trace ids still reach the logs and outbound calls
+        String otlp = environment.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (StringUtils.hasText(otlp)
+                && !StringUtils.hasText(environment.getProperty("management.opentelemetry.tracing.export.otlp.endpoint"))) {
+            defaults.put("management.opentelemetry.tracing.export.otlp.endpoint",
+                    otlp.replaceAll("/+$", "") + "/v1/traces");
+        }
+        // with a STOMP relay the socket watching a shop may be on another node: push every shop's counters
+        defaults.put("salonmate.live.push-every-shop",
+                StringUtils.hasText(environment.getProperty("salonmate.stomp.relay.host")));
         boolean embeddedWanted = environment.getProperty("salonmate.embedded-database.enabled", Boolean.class, true);
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url")) && embeddedWanted) {
             String dataDir = environment.getProperty("salonmate.data-dir", "./data");

@@ -12,12 +12,24 @@ public record LiveTopic(UUID shopId, Kind kind) {
 
     private static final Pattern DESTINATION = Pattern.compile(
             "/topic/shops/([0-9a-fA-F-]{36})/(reviews|posts|dashboard)");
+    /** The same topic as RabbitMQ's STOMP plugin takes it: a routing key of dot-separated words. */
+    private static final Pattern RELAY_DESTINATION = Pattern.compile(
+            "/topic/shops\\.([0-9a-fA-F-]{36})\\.(reviews|posts|dashboard)");
 
     public static Optional<LiveTopic> parse(String destination) {
+        return parse(DESTINATION, destination);
+    }
+
+    /** A topic from its relay form ({@link #relayDestination()}). */
+    public static Optional<LiveTopic> parseRelayed(String destination) {
+        return parse(RELAY_DESTINATION, destination);
+    }
+
+    private static Optional<LiveTopic> parse(Pattern pattern, String destination) {
         if (destination == null) {
             return Optional.empty();
         }
-        Matcher m = DESTINATION.matcher(destination);
+        Matcher m = pattern.matcher(destination);
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -29,7 +41,16 @@ public record LiveTopic(UUID shopId, Kind kind) {
         }
     }
 
+    /** The destination clients subscribe to (API.md). */
     public String destination() {
         return "/topic/shops/" + shopId + "/" + kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The destination on RabbitMQ: {@code /topic/shops.{shopId}.reviews}. RabbitMQ's STOMP plugin takes what follows
+     * {@code /topic/} as a topic exchange routing key and refuses slashes in it.
+     */
+    public String relayDestination() {
+        return "/topic/shops." + shopId + "." + kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -17,10 +17,12 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.messaging.SessionSubscribeEvent;
 import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
@@ -42,10 +44,15 @@ public class LiveUpdates {
     /** session id → (subscription id → topic), to undo subscriptions when a socket goes away */
     private final Map<String, Map<String, LiveTopic>> sessions = new ConcurrentHashMap<>();
 
-    public LiveUpdates(QueryGateway queries, SimpMessagingTemplate broker, MediaLinks links) {
+    /** With the STOMP relay, {@link LiveRelay} pushes every update to the broker and this bridge stands aside. */
+    private final boolean relayOn;
+
+    public LiveUpdates(QueryGateway queries, SimpMessagingTemplate broker, MediaLinks links,
+                       @Value("${salonmate.stomp.relay.host:}") String relayHost) {
         this.queries = queries;
         this.broker = broker;
         this.links = links;
+        this.relayOn = StringUtils.hasText(relayHost);
     }
 
     private static final class Feed {
@@ -55,6 +62,9 @@ public class LiveUpdates {
 
     @EventListener
     public void onSubscribe(SessionSubscribeEvent event) {
+        if (relayOn) {
+            return;
+        }
         StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
         LiveTopic.parse(stomp.getDestination()).ifPresent(topic -> {
             sessions.computeIfAbsent(stomp.getSessionId(), s -> new ConcurrentHashMap<>())

@@ -13,7 +13,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 /**
  * STOMP 1.2 over a plain WebSocket at {@code /ws}. One node uses the in-memory broker; several nodes relay to
  * RabbitMQ's STOMP plugin ({@code SALONMATE_STOMP_RELAY_HOST}) so that an update projected on one node reaches
- * sockets held by another.
+ * sockets held by another: every node pushes its projections' updates to RabbitMQ ({@link LiveRelay}), and the
+ * topics are renamed on the way in and out ({@link RelayDestinations}) because RabbitMQ wants dots, not slashes.
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -24,6 +25,9 @@ public class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer 
     private final int relayPort;
     private final String relayLogin;
     private final String relayPasscode;
+    private final String relayVirtualHost;
+    private final long relayHeartbeatSend;
+    private final long relayHeartbeatReceive;
     private final String[] allowedOrigins;
 
     public WebSocketConfiguration(StompAuthorization authorization,
@@ -31,12 +35,18 @@ public class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer 
                                   @Value("${salonmate.stomp.relay.port:61613}") int relayPort,
                                   @Value("${salonmate.stomp.relay.login:guest}") String relayLogin,
                                   @Value("${salonmate.stomp.relay.passcode:guest}") String relayPasscode,
+                                  @Value("${salonmate.stomp.relay.virtual-host:/}") String relayVirtualHost,
+                                  @Value("${salonmate.stomp.relay.heartbeat-send:10000}") long relayHeartbeatSend,
+                                  @Value("${salonmate.stomp.relay.heartbeat-receive:10000}") long relayHeartbeatReceive,
                                   @Value("${salonmate.cors.allowed-origins:}") String allowedOrigins) {
         this.authorization = authorization;
         this.relayHost = relayHost;
         this.relayPort = relayPort;
         this.relayLogin = relayLogin;
         this.relayPasscode = relayPasscode;
+        this.relayVirtualHost = relayVirtualHost;
+        this.relayHeartbeatSend = relayHeartbeatSend;
+        this.relayHeartbeatReceive = relayHeartbeatReceive;
         this.allowedOrigins = java.util.Arrays.stream(allowedOrigins.split(",")).map(String::trim)
                 .filter(origin -> !origin.isEmpty()).toArray(String[]::new);
     }
@@ -50,11 +60,17 @@ public class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer 
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        if (StringUtils.hasText(relayHost)) {
+        if (relayOn()) {
+            // Spring sends the relay host's name as the STOMP "host" header, which RabbitMQ reads as its virtual
+            // host ("Virtual host '127.0.0.1' access denied"): name the virtual host explicitly. The heartbeats of
+            // the system connection let a node notice a broker that went away and reconnect (every 5 s).
             registry.enableStompBrokerRelay("/topic")
                     .setRelayHost(relayHost).setRelayPort(relayPort)
+                    .setVirtualHost(relayVirtualHost)
                     .setClientLogin(relayLogin).setClientPasscode(relayPasscode)
-                    .setSystemLogin(relayLogin).setSystemPasscode(relayPasscode);
+                    .setSystemLogin(relayLogin).setSystemPasscode(relayPasscode)
+                    .setSystemHeartbeatSendInterval(relayHeartbeatSend)
+                    .setSystemHeartbeatReceiveInterval(relayHeartbeatReceive);
         } else {
             ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
             heartbeats.setPoolSize(1);
@@ -70,6 +86,21 @@ public class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer 
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authorization);
+        if (relayOn()) {
+            registration.interceptors(authorization, RelayDestinations.toRelay());
+        } else {
+            registration.interceptors(authorization);
+        }
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        if (relayOn()) {
+            registration.interceptors(RelayDestinations.fromRelay());
+        }
+    }
+
+    private boolean relayOn() {
+        return StringUtils.hasText(relayHost);
     }
 }

@@ -1,6 +1,5 @@
 package kr.salonmate.api.ratelimit;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.error.ApiException;
@@ -11,23 +10,22 @@ import org.springframework.stereotype.Component;
 /**
  * The three limits of API.md, in requests a minute: per user on the whole API ({@code SALONMATE_RATE_LIMIT_DEFAULT}),
  * per client IP on the auth endpoints ({@code SALONMATE_RATE_LIMIT_AUTH}) and per shop on on-demand reply drafts
- * ({@code SALONMATE_RATE_LIMIT_AI}); 0 switches a limit off. The counts live in this node's memory (see
- * docs/decisions/0012-rate-limits-per-node.md): with several nodes behind a load balancer a client can get up to
- * the limit from each node.
+ * ({@code SALONMATE_RATE_LIMIT_AI}); 0 switches a limit off. Where the counts live is {@link RateLimitStore}'s choice
+ * (docs/decisions/0024-cluster.md): in Redis or PostgreSQL, shared by every node, or in this node's memory.
  */
 @Component
 public class RateLimiter {
 
-    private final TokenBuckets buckets;
+    private final Buckets buckets;
     private final int perUser;
     private final int perIpOnAuth;
     private final int aiDraftsPerShop;
 
-    public RateLimiter(Clock clock,
+    public RateLimiter(Buckets buckets,
                        @Value("${salonmate.rate-limit.default:100}") int perUser,
                        @Value("${salonmate.rate-limit.auth:10}") int perIpOnAuth,
                        @Value("${salonmate.rate-limit.ai:20}") int aiDraftsPerShop) {
-        this.buckets = new TokenBuckets(clock);
+        this.buckets = buckets;
         this.perUser = perUser;
         this.perIpOnAuth = perIpOnAuth;
         this.aiDraftsPerShop = aiDraftsPerShop;

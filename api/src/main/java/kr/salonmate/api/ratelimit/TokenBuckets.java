@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Token buckets by key (a user, an IP address, a shop): each holds up to {@code perMinute} tokens and refills
  * continuously at {@code perMinute} a minute, so a burst up to the limit is fine and a steady stream above it is
- * not. Buckets idle for longer than it takes to refill are dropped, so memory follows the active keys only.
+ * not. Buckets idle for longer than it takes to refill are dropped, so memory follows the active keys only. They live
+ * in this node's memory: the store of a single node (the embedded default); a cluster uses {@link SharedBuckets}.
  */
-final class TokenBuckets {
+final class TokenBuckets implements Buckets {
 
     private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
     private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
@@ -23,8 +24,8 @@ final class TokenBuckets {
         this.lastSweep = now();
     }
 
-    /** Takes one token; empty when allowed, otherwise the whole seconds until a token is back (at least 1). */
-    long take(String key, int perMinute) {
+    @Override
+    public long take(String key, int perMinute) {
         long now = now();
         sweepIfDue(now);
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now));

@@ -34,12 +34,14 @@ public final class FakeGoogle implements AutoCloseable {
     private final Map<String, ObjectNode> reviews = new LinkedHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> replyPuts = new ConcurrentHashMap<>();
+    private final Map<String, String> replyTraceparents = new ConcurrentHashMap<>();
     private final AtomicInteger failNextReplyPuts = new AtomicInteger();
     private final AtomicInteger tokenExchanges = new AtomicInteger();
     private final AtomicInteger failNextTokenExchanges = new AtomicInteger();
     private volatile int tokenFailureStatus = 503;
     private volatile String tokenFailureBody = "";
     private volatile int pageSize = 2;
+    private volatile long listDelayMillis;
 
     public FakeGoogle() {
         try {
@@ -95,6 +97,11 @@ public final class FakeGoogle implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The W3C {@code traceparent} header of the last reply PUT that Google took for the review, or null. */
+    public String replyTraceparent(String reviewId) {
+        return replyTraceparents.get(reviewId);
+    }
+
     public int totalReplyPuts() {
         return replyPuts.values().stream().mapToInt(AtomicInteger::get).sum();
     }
@@ -120,6 +127,11 @@ public final class FakeGoogle implements AutoCloseable {
 
     public void pageSize(int size) {
         this.pageSize = size;
+    }
+
+    /** Every review list is answered this long after it was read (a slow Google keeps a sync under way). */
+    public void listDelay(java.time.Duration delay) {
+        this.listDelayMillis = delay.toMillis();
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -161,11 +173,23 @@ public final class FakeGoogle implements AutoCloseable {
             respond(exchange, 404, error(404, "Requested entity was not found.", "NOT_FOUND"));
             return;
         }
-        synchronized (this) {
-            if (parts.length == 7 && "GET".equals(method)) {
-                list(exchange, parts[5]);
-                return;
+        if (parts.length == 7 && "GET".equals(method)) {
+            String page;
+            synchronized (this) {
+                page = list(exchange, parts[5]);
             }
+            long delay = listDelayMillis;
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay); // what was read stays as it was: reviews added meanwhile are not in it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            respond(exchange, 200, page);
+            return;
+        }
+        synchronized (this) {
             String reviewId = parts[7];
             ObjectNode review = reviews.get(reviewId);
             if (review == null || !review.path("name").asText().contains("/locations/" + parts[5] + "/")) {
@@ -183,6 +207,10 @@ public final class FakeGoogle implements AutoCloseable {
                 }
                 JsonNode body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 replyPuts.computeIfAbsent(reviewId, k -> new AtomicInteger()).incrementAndGet();
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                if (traceparent != null) {
+                    replyTraceparents.put(reviewId, traceparent);
+                }
                 ObjectNode reply = review.putObject("reviewReply");
                 reply.put("comment", body.path("comment").asText());
                 reply.put("updateTime", Instant.now().toString());
@@ -193,7 +221,7 @@ public final class FakeGoogle implements AutoCloseable {
         respond(exchange, 404, error(404, "Requested entity was not found.", "NOT_FOUND"));
     }
 
-    private void list(HttpExchange exchange, String locationId) throws IOException {
+    private String list(HttpExchange exchange, String locationId) {
         String query = exchange.getRequestURI().getQuery();
         int start = 0;
         if (query != null) {
@@ -214,7 +242,7 @@ public final class FakeGoogle implements AutoCloseable {
         if (start + pageSize < all.size()) {
             page.put("nextPageToken", "page-" + (start + pageSize));
         }
-        respond(exchange, 200, Json.write(page));
+        return Json.write(page);
     }
 
     private static String error(int code, String message, String status) {

@@ -39,7 +39,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.GenericSubscriptionQueryUpdateMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,20 +57,29 @@ public class DashboardProjection {
 
     private static final String CHANGED_SHOPS = DashboardProjection.class.getName() + ".changedShops";
     public static final String GROUP = "dashboard";
+    /** The metadata key naming the shop of a pushed {@code DashboardView}. */
+    public static final String SHOP_METADATA = "shopId";
 
     private final DashboardReviewRows reviews;
     private final DashboardShopRows shops;
     private final DashboardPostRows posts;
     private final DashboardQueries dashboards;
     private final QueryUpdateEmitter emitter;
+    /**
+     * Whether counters are pushed for every changed shop, not only those watched on this node: with a STOMP relay
+     * the browser watching a shop may hang on another node, which this node cannot see (set by the api module).
+     */
+    private final boolean pushEveryShop;
 
     DashboardProjection(DashboardReviewRows reviews, DashboardShopRows shops, DashboardPostRows posts,
-                        DashboardQueries dashboards, QueryUpdateEmitter emitter) {
+                        DashboardQueries dashboards, QueryUpdateEmitter emitter,
+                        @Value("${salonmate.live.push-every-shop:false}") boolean pushEveryShop) {
         this.reviews = reviews;
         this.shops = shops;
         this.posts = posts;
         this.dashboards = dashboards;
         this.emitter = emitter;
+        this.pushEveryShop = pushEveryShop;
     }
 
     @EventHandler
@@ -245,7 +256,7 @@ public class DashboardProjection {
      * the shop's rows, and a batch of a big sync changes the same shop a hundred times.
      */
     private void emit(ShopId shopId) {
-        boolean watched = emitter.activeSubscriptions().stream()
+        boolean watched = pushEveryShop || emitter.activeSubscriptions().stream()
                 .anyMatch(s -> s.getPayload() instanceof FetchDashboard q && q.shopId().equals(shopId));
         if (!watched) {
             return;
@@ -267,7 +278,10 @@ public class DashboardProjection {
         reviews.flush(); // the counters are read with SQL, which must see this batch's changes
         posts.flush();
         for (ShopId shopId : shopIds) {
-            emitter.emit(FetchDashboard.class, query -> query.shopId().equals(shopId), dashboards.dashboardOf(shopId));
+            // the shop rides along as metadata: the counters themselves do not name it, and a relay must know the topic
+            emitter.emit(FetchDashboard.class, query -> query.shopId().equals(shopId),
+                    GenericSubscriptionQueryUpdateMessage.asUpdateMessage(dashboards.dashboardOf(shopId))
+                            .andMetaData(java.util.Map.of(SHOP_METADATA, shopId.value().toString())));
         }
     }
 }
