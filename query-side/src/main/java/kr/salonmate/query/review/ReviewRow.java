@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.privacy.SubjectKind;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -120,6 +121,12 @@ public class ReviewRow implements Persistable<UUID> {
         row.status = ReviewStatusRules.after(e, null, false);
         row.version = sequence;
         return row;
+    }
+
+    /** The reviewer's name and text are forgotten; status, rating and the shop's reply stay. */
+    void personalDataErased() {
+        author = SubjectKind.ERASED_AUTHOR;
+        comment = SubjectKind.ERASED_TEXT;
     }
 
     void editedAtSource(ReviewEditedAtSource e) {
