@@ -13,6 +13,10 @@ import kr.salonmate.api.security.ShopAccess;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewView;
 import kr.salonmate.messages.shop.ShopId;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -62,8 +66,22 @@ public class PrivacyController {
                     + "\"(deleted user)\" in every history from now on; their refresh tokens stop working. "
                     + "409 LAST_OWNER while they are the only OWNER of a shop that has other members")
     public ResponseEntity<Void> deleteMe(@AuthenticationPrincipal Jwt jwt,
-                                         @Valid @RequestBody(required = false) DeleteAccountRequest body) {
+                                         @Valid @RequestBody(required = false) DeleteAccountRequest body,
+                                         HttpServletRequest request) {
+        if (body == null && request.getContentType() != null && !isJson(request.getContentType())) {
+            // Spring hands an optional DELETE body of another type over as "no body": say what is wrong instead
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "The body must be application/json");
+        }
         erasure.deleteAccount(CurrentUser.of(jwt), body == null ? null : body.password());
         return ResponseEntity.noContent().build();
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 }

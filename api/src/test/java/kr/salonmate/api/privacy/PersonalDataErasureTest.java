@@ -192,6 +192,17 @@ class PersonalDataErasureTest extends IntegrationTest {
         HttpApi.Response unknownField = api.send("DELETE", "/v1/me", manager.token(),
                 Map.of("password", PASSWORD, "force", true), Map.of());
         assertThat(unknownField.status()).isEqualTo(400);
+        HttpApi.Response malformed = api.sendBytes("DELETE", "/v1/me", manager.token(),
+                "{\"password\": ".getBytes(StandardCharsets.UTF_8), "application/json");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.errorCode()).isEqualTo("MALFORMED_REQUEST");
+        HttpApi.Response wrongType = api.sendBytes("DELETE", "/v1/me", manager.token(),
+                PASSWORD.getBytes(StandardCharsets.UTF_8), "text/plain");
+        assertThat(wrongType.status()).as(wrongType.body()).isEqualTo(415);
+        HttpApi.Response huge = api.send("DELETE", "/v1/me", manager.token(), Map.of("password", "x".repeat(10_000)),
+                Map.of());
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.errorCode()).isEqualTo("VALIDATION_FAILED");
         assertThat(api.get("/v1/me", manager.token()).status()).as("nothing was deleted by bad requests")
                 .isEqualTo(200);
 
