@@ -1,5 +1,6 @@
 package kr.salonmate.api.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A one-off job at start (ADR 20): events stored before V60 hold personal data in plain text. An upcaster could only
  * hide it on reading, the plain bytes would stay in the table and survive an erasure; so the rows are rewritten once,
  * each event read and written again through the serializer, which seals its personal fields with their subjects'
- * keys. Only rows whose bytes change are updated; snapshots (caches of aggregate state that may hold plain copies)
+ * keys. Only rows with a value stored in plain text are updated; snapshots (caches of aggregate state that may hold plain copies)
  * are deleted and are taken again as aggregates grow. Done once per database: the job's row in
  * {@code personal_data_migration} says so; a PostgreSQL advisory lock keeps two nodes starting together from both
  * doing it. Until it has run, plain values are read as they are, so nothing waits for it.
@@ -137,11 +138,42 @@ class PlainTextReEncryption implements ApplicationRunner {
         }
         try {
             byte[] again = mapper.writeValueAsBytes(mapper.readValue(row.payload(), type));
-            return Arrays.equals(again, row.payload()) ? null : again;
+            if (Arrays.equals(again, row.payload())
+                    || !plainValueSealed(mapper.readTree(row.payload()), mapper.readTree(again))) {
+                return null; // nothing personal in plain text (sealed values differ only by their random IV)
+            }
+            return again;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Event " + row.globalIndex() + " (" + row.type() + ") cannot be re-encrypted",
                     e);
         }
+    }
+
+    /** Whether a value stored in plain text is written differently now (sealed, or as the erased placeholder). */
+    static boolean plainValueSealed(JsonNode stored, JsonNode again) {
+        if (stored == null || again == null) {
+            return stored != again;
+        }
+        if (stored.isTextual()) {
+            return !PersonalDataCipher.isSealed(stored.asText()) && !stored.equals(again);
+        }
+        if (stored.isObject()) {
+            for (var fields = stored.fieldNames(); fields.hasNext(); ) {
+                String field = fields.next();
+                if (plainValueSealed(stored.get(field), again.get(field))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (stored.isArray()) {
+            for (int i = 0; i < stored.size(); i++) {
+                if (plainValueSealed(stored.get(i), again.get(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Class<?> personalType(String name) {

@@ -47,6 +47,8 @@ class PersonalDataErasureTest extends IntegrationTest {
     private EventStore eventStore;
     @Autowired
     private SubjectKeys keys;
+    @Autowired
+    private PlainTextReEncryption reEncryption;
 
     @Test
     void anOwnerErasesAReviewersNameAndTextEverywhereAndAReplayDoesNotBringThemBack() {
@@ -252,6 +254,34 @@ class PersonalDataErasureTest extends IntegrationTest {
         HttpApi.Response gone = api.send("DELETE", "/v1/me", staff.token(), Map.of("password", PASSWORD), Map.of());
         assertThat(gone.status()).as(gone.body()).isEqualTo(204);
         assertThat(api.get(owner.shop("/reviews"), owner.token()).status()).isEqualTo(200);
+    }
+
+    /** An event stored in plain text before V60 is rewritten sealed by the start-up job, and still reads the same. */
+    @Test
+    void anEventStoredInPlainTextIsReEncryptedOnce() throws Exception {
+        Owner owner = signUp("예전 살롱");
+        ReviewId review = new ShopFixtures(accounts, commands).sync(owner, "plain-" + UUID.randomUUID(), 3,
+                "예전에 쓴 리뷰", Instant.now());
+        String author = "옛날손님" + UUID.randomUUID().toString().substring(0, 6);
+        // as written before encryption: the same event with its personal fields in plain text
+        byte[] sealed = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND sequence_number = 0", byte[].class, review.toString());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(sealed);
+        tree.put("author", author).put("comment", "예전에 쓴 리뷰");
+        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE aggregate_identifier = ? AND sequence_number = 0",
+                json.writeValueAsBytes(tree), review.toString());
+        assertThat(rawPayloads(review.toString())).anyMatch(p -> p.contains(author));
+
+        assertThat(reEncryption.reEncryptAll()).isGreaterThanOrEqualTo(1);
+
+        assertThat(rawPayloads(review.toString())).noneMatch(p -> p.contains(author) || p.contains("예전에 쓴 리뷰"));
+        keys.forgetCache();
+        ReviewReceived received = (ReviewReceived) eventStore.readEvents(review.toString()).asStream()
+                .map(m -> m.getPayload()).filter(ReviewReceived.class::isInstance).findFirst().orElseThrow();
+        assertThat(received.author()).isEqualTo(author);
+        assertThat(received.comment()).isEqualTo("예전에 쓴 리뷰");
+        assertThat(reEncryption.reEncryptAll()).as("a second pass finds nothing to do").isZero();
     }
 
     private Owner signUpNamed(String name) {
