@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A one-off job at start (ADR 20): events stored before V60 hold personal data in plain text. An upcaster could only
  * hide it on reading, the plain bytes would stay in the table and survive an erasure; so the rows are rewritten once,
  * each event read and written again through the serializer, which seals its personal fields with their subjects'
- * keys. Only rows with a value stored in plain text are updated; snapshots (caches of aggregate state that may hold plain copies)
+ * keys. Only rows with a value stored in plain text are updated; snapshots (caches of aggregate state that may hold
+ * plain copies)
  * are deleted and are taken again as aggregates grow. Done once per database: the job's row in
  * {@code personal_data_migration} says so; a PostgreSQL advisory lock keeps two nodes starting together from both
  * doing it. Until it has run, plain values are read as they are, so nothing waits for it.
