@@ -9,7 +9,7 @@ import { addDays, safeZone, today, zoneLabel } from './zone.js';
 
 const PAGE_SIZE = 20;
 export const AUDIT_ACTIONS = ['SYNCED', 'EDITED_AT_SOURCE', 'REPLIED_AT_SOURCE', 'DRAFT_REQUESTED', 'DRAFTED',
-  'DRAFT_FAILED', 'EDITED', 'APPROVED', 'REJECTED', 'PUBLISHED', 'PUBLISH_FAILED'];
+  'DRAFT_FAILED', 'EDITED', 'APPROVED', 'REJECTED', 'PUBLISHED', 'PUBLISH_FAILED', 'ERASED'];
 
 export function createAudit({ shop: initialShop, me, describeError }) {
   let shop = initialShop;

@@ -63,6 +63,8 @@ class GoldenEventJsonTest {
             new ReviewReceived(REVIEW, SHOP, ReviewSource.GOOGLE, "AbFvOqn-google-review-1", "이지은", 5,
                     "머리가 너무 예쁘게 나왔어요! \"최고\" <b>강추</b>", "ko", CREATED, CREATED, AT),
             new ReviewEditedAtSource(REVIEW, SHOP, 4, "생각해보니 조금 비쌌어요", "ko", 5, "최고예요", CREATED, AT),
+            new ReviewPersonalDataErased(REVIEW, SHOP, 4, OWNER, AT),
+            new kr.salonmate.messages.privacy.UserErased(MEMBER, List.of(SHOP), AT),
             new ReplyFoundAtSource(REVIEW, SHOP, "감사합니다 (구글에서 직접 작성)", CREATED, AT),
             new ReplyDraftRequested(REVIEW, SHOP, REQUEST, "더 짧게", OWNER, "이지은", 5, "최고예요", "ko", AT),
             new AutoPublishHeld(REVIEW, SHOP, REQUEST, AutoPublishHold.CONTAINS_LINK, AT),

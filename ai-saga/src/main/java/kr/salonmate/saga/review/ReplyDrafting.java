@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import kr.salonmate.messages.privacy.PersonalData;
+import kr.salonmate.messages.privacy.SubjectKind;
 import kr.salonmate.messages.review.DraftReply;
 import kr.salonmate.messages.review.MarkReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftFailed;
@@ -62,10 +64,12 @@ public class ReplyDrafting {
     @JsonProperty
     private String instruction;
     @JsonProperty
+    @PersonalData(kind = SubjectKind.REVIEWER, subject = "reviewId", erased = SubjectKind.ERASED_AUTHOR)
     private String author;
     @JsonProperty
     private int rating;
     @JsonProperty
+    @PersonalData(kind = SubjectKind.REVIEWER, subject = "reviewId", erased = SubjectKind.ERASED_TEXT)
     private String comment;
     @JsonProperty
     private String language;

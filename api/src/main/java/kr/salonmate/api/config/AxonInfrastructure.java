@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import kr.salonmate.api.privacy.PersonalDataIntrospector;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -136,8 +137,11 @@ public class AxonInfrastructure {
      * ISO-8601 text, so stored events read like the golden files in {@code messages} and like the API.
      */
     @Bean(name = "defaultAxonObjectMapper")
-    com.fasterxml.jackson.databind.ObjectMapper defaultAxonObjectMapper() {
+    com.fasterxml.jackson.databind.ObjectMapper defaultAxonObjectMapper(PersonalDataIntrospector personalData) {
         return new com.fasterxml.jackson.databind.ObjectMapper()
+                // personal fields are written encrypted with their subject's key (ADR 20)
+                .setAnnotationIntrospector(com.fasterxml.jackson.databind.AnnotationIntrospector.pair(personalData,
+                        new com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector()))
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -8,6 +8,8 @@ import kr.salonmate.messages.shop.InvitationAccepted;
 import kr.salonmate.messages.shop.InvitationRevoked;
 import kr.salonmate.messages.shop.MemberAdded;
 import kr.salonmate.messages.shop.MemberInvited;
+import kr.salonmate.messages.privacy.SubjectKind;
+import kr.salonmate.messages.privacy.UserErased;
 import kr.salonmate.messages.shop.MemberRemoved;
 import kr.salonmate.messages.shop.MemberRole;
 import kr.salonmate.messages.shop.MemberRoleChanged;
@@ -88,6 +90,13 @@ public class MembershipProjection {
     @EventHandler
     void on(InvitationRevoked e, @SequenceNumber long sequence) {
         audit(e.shopId(), sequence, e.at(), "INVITATION_REVOKED", e.revokedBy(), null, e.invitationId(), null);
+    }
+
+    /** A deleted user's name goes from the membership audit; the entries stay (API.md "Privacy"). */
+    @EventHandler
+    void on(UserErased e) {
+        jdbc.update("UPDATE shop_member_audit SET actor_name = ? WHERE actor_user_id = ?", SubjectKind.DELETED_USER,
+                e.userId());
     }
 
     @ResetHandler

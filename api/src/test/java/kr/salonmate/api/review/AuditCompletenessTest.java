@@ -57,7 +57,8 @@ class AuditCompletenessTest extends IntegrationTest {
             Map.entry(ReplyRejected.class.getName(), "REJECTED"),
             Map.entry(ReplyPublished.class.getName(), "PUBLISHED"),
             Map.entry(ReplyPublishFailed.class.getName(), "PUBLISH_FAILED"),
-            Map.entry(ReplyPublishRetried.class.getName(), "APPROVED"));
+            Map.entry(ReplyPublishRetried.class.getName(), "APPROVED"),
+            Map.entry(kr.salonmate.messages.review.ReviewPersonalDataErased.class.getName(), "ERASED"));
     private static final List<Actor> PEOPLE = List.of(Actor.user(UUID.randomUUID(), "김사장"),
             Actor.user(UUID.randomUUID(), "Lee"), Actor.system());
 

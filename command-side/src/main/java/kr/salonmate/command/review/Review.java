@@ -18,8 +18,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import kr.salonmate.command.Require;
+import kr.salonmate.messages.privacy.SubjectKind;
 import kr.salonmate.messages.review.ApproveReply;
 import kr.salonmate.messages.review.AutoPublishHeld;
+import kr.salonmate.messages.review.EraseReviewPersonalData;
+import kr.salonmate.messages.review.ReviewPersonalDataErased;
 import kr.salonmate.messages.review.DraftReply;
 import kr.salonmate.messages.review.EditReply;
 import kr.salonmate.messages.review.MarkReplyDraftFailed;
@@ -94,6 +97,8 @@ class Review {
     /** Every text SalonMate approved: seeing one of them at the source is seeing our own reply. */
     private final Set<String> textsWeApproved = new HashSet<>();
     private String lastReplySeenAtSource;
+    /** The reviewer's name and text were erased: the source's copy of them is not taken in again. */
+    private boolean personalDataErased;
 
     Review() {
         // for Axon
@@ -111,9 +116,10 @@ class Review {
             apply(new ReviewReceived(cmd.reviewId(), cmd.shopId(), cmd.source(), cmd.externalId(), cmd.author(),
                     cmd.rating(), cmd.comment(), cmd.language(), cmd.createdAt(), cmd.updatedAt(), now));
             result = SyncResult.RECEIVED;
-        } else if (cmd.rating() != rating || !Objects.equals(cmd.comment(), comment)) {
+        } else if (cmd.rating() != rating || !personalDataErased && !Objects.equals(cmd.comment(), comment)) {
             String newLanguage = cmd.language() != null ? cmd.language() : language;
-            apply(new ReviewEditedAtSource(id, shopId, cmd.rating(), cmd.comment(), newLanguage, rating, comment,
+            String newComment = personalDataErased ? SubjectKind.ERASED_TEXT : cmd.comment();
+            apply(new ReviewEditedAtSource(id, shopId, cmd.rating(), newComment, newLanguage, rating, comment,
                     cmd.updatedAt(), now));
             result = SyncResult.EDITED;
         }
@@ -121,6 +127,17 @@ class Review {
             apply(new ReplyFoundAtSource(id, shopId, cmd.sourceReply().text(), cmd.sourceReply().updatedAt(), now));
         }
         return result; // the Naver import counts these; the Google sync ignores them
+    }
+
+    // --- privacy -------------------------------------------------------------------------------------------
+
+    /** Erasing twice changes nothing: the first erasure is the one in the history. */
+    @CommandHandler
+    void handle(EraseReviewPersonalData cmd, Clock clock) {
+        if (personalDataErased) {
+            return;
+        }
+        apply(new ReviewPersonalDataErased(id, shopId, rating, cmd.erasedBy(), clock.instant()));
     }
 
     // --- drafting ------------------------------------------------------------------------------------------
@@ -331,6 +348,13 @@ class Review {
         comment = e.comment();
         language = e.language();
         status = NEW;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewPersonalDataErased e) {
+        author = SubjectKind.ERASED_AUTHOR;
+        comment = SubjectKind.ERASED_TEXT;
+        personalDataErased = true;
     }
 
     @EventSourcingHandler

@@ -1,5 +1,7 @@
 package kr.salonmate.messages.common;
 
+import kr.salonmate.messages.privacy.PersonalData;
+import kr.salonmate.messages.privacy.SubjectKind;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,7 +9,8 @@ import java.util.UUID;
  * Who did something: a person (with the name they had at that moment, so the audit trail stays true after
  * a rename), the language model, or the system itself (scheduled sync, auto-draft, auto-publish).
  */
-public record Actor(ActorType type, UUID userId, String name) {
+public record Actor(ActorType type, UUID userId,
+                    @PersonalData(kind = SubjectKind.USER, subject = "userId", erased = SubjectKind.DELETED_USER) String name) {
 
     public Actor {
         Objects.requireNonNull(type, "type");

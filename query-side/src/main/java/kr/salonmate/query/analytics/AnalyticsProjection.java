@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import kr.salonmate.messages.privacy.SubjectKind;
+import kr.salonmate.messages.review.ReviewPersonalDataErased;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -110,6 +112,14 @@ public class AnalyticsProjection {
         AnalyticsBatch batch = batch();
         change(e.reviewId(), sequence, r -> r.rewritten(e.rating(),
                 batch.text(eventId, () -> ReviewText.analyse(e.rating(), e.comment())), sequence));
+    }
+
+    /** The erased text no longer counts towards keywords (nor sentiment); the rating still does. */
+    @EventHandler
+    void on(ReviewPersonalDataErased e, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        AnalyticsBatch batch = batch();
+        change(e.reviewId(), sequence, r -> r.rewritten(r.rating(),
+                batch.text(eventId, () -> ReviewText.analyse(r.rating(), SubjectKind.ERASED_TEXT)), sequence));
     }
 
     @EventHandler
@@ -264,6 +274,8 @@ public class AnalyticsProjection {
     private static ReviewId reviewOf(Object payload) {
         if (payload instanceof ReviewReceived e) {
             return e.reviewId();
+        } else if (payload instanceof ReviewPersonalDataErased e) {
+            return e.reviewId();
         } else if (payload instanceof ReviewEditedAtSource e) {
             return e.reviewId();
         } else if (payload instanceof ReplyFoundAtSource e) {
@@ -286,6 +298,8 @@ public class AnalyticsProjection {
         if (payload instanceof ShopRegistered e) {
             return e.shopId();
         } else if (payload instanceof ReviewReceived e) {
+            return e.shopId();
+        } else if (payload instanceof ReviewPersonalDataErased e) {
             return e.shopId();
         } else if (payload instanceof ReviewEditedAtSource e) {
             return e.shopId();

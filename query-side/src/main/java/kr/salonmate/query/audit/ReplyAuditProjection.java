@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.privacy.SubjectKind;
+import kr.salonmate.messages.privacy.UserErased;
+import kr.salonmate.messages.review.ReviewPersonalDataErased;
 import kr.salonmate.messages.review.AuditAction;
 import kr.salonmate.messages.review.AutoPublishHeld;
 import kr.salonmate.messages.review.ReplyApproved;
@@ -146,6 +149,32 @@ public class ReplyAuditProjection {
     void on(ReplyPublishRetried e, @SequenceNumber long sequence) {
         record(e.reviewId(), e.shopId(), sequence, e.at(), AuditAction.APPROVED, e.retriedBy(),
                 e.text(), null, null, "retry");
+    }
+
+    /**
+     * Erasing is an entry of its own; the reviewer's text that SYNCED and EDITED_AT_SOURCE entries copied goes. The
+     * shop's replies (DRAFTED, EDITED, APPROVED, PUBLISHED, REPLIED_AT_SOURCE) stay.
+     */
+    @EventHandler
+    void on(ReviewPersonalDataErased e, @SequenceNumber long sequence) {
+        jdbc.update("""
+                UPDATE reply_audit SET text = CASE WHEN text IS NULL THEN NULL ELSE :erased END,
+                                       previous_text = CASE WHEN previous_text IS NULL THEN NULL ELSE :erased END
+                WHERE review_id = :reviewId AND action IN ('SYNCED', 'EDITED_AT_SOURCE')""",
+                new MapSqlParameterSource()
+                        .addValue("reviewId", e.reviewId().value(), Types.OTHER)
+                        .addValue("erased", SubjectKind.ERASED_TEXT, Types.VARCHAR));
+        record(e.reviewId(), e.shopId(), sequence, e.at(), AuditAction.ERASED, e.erasedBy(),
+                null, null, null, null);
+    }
+
+    /** A deleted user's name goes from every entry they are the actor of; the entries stay. */
+    @EventHandler
+    void on(UserErased e) {
+        jdbc.update("UPDATE reply_audit SET actor_name = :name WHERE actor_user_id = :userId",
+                new MapSqlParameterSource()
+                        .addValue("userId", e.userId(), Types.OTHER)
+                        .addValue("name", SubjectKind.DELETED_USER, Types.VARCHAR));
     }
 
     @ResetHandler

@@ -2,6 +2,9 @@ package kr.salonmate.query.review;
 
 import java.util.function.Consumer;
 import kr.salonmate.messages.review.AutoPublishHeld;
+import kr.salonmate.messages.privacy.SubjectKind;
+import kr.salonmate.messages.privacy.UserErased;
+import kr.salonmate.messages.review.ReviewPersonalDataErased;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -117,6 +120,16 @@ public class ReviewInboxProjection {
     @EventHandler
     void on(ReplyPublishRetried e, @SequenceNumber long sequence) {
         change(e.reviewId(), sequence, row -> row.publishRetried(e));
+    }
+
+    @EventHandler
+    void on(ReviewPersonalDataErased e, @SequenceNumber long sequence) {
+        change(e.reviewId(), sequence, ReviewRow::personalDataErased);
+    }
+
+    @EventHandler
+    void on(UserErased e) {
+        rows.renameApprover(e.userId(), SubjectKind.DELETED_USER);
     }
 
     @ResetHandler

@@ -15,6 +15,7 @@ import java.util.UUID;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.review.AutoPublishHeld;
 import kr.salonmate.messages.review.AutoPublishHold;
+import kr.salonmate.messages.privacy.SubjectKind;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -26,6 +27,7 @@ import kr.salonmate.messages.review.ReplyPublishFailed;
 import kr.salonmate.messages.review.ReplyPublishRetried;
 import kr.salonmate.messages.review.ReplyPostedManually;
 import kr.salonmate.messages.review.ReplyPublished;
+import kr.salonmate.messages.review.ReviewPersonalDataErased;
 import kr.salonmate.messages.review.ReplyRejected;
 import kr.salonmate.messages.review.ReviewEditedAtSource;
 import kr.salonmate.messages.review.ReviewId;
@@ -125,6 +127,12 @@ public class ReviewRow implements Persistable<UUID> {
         row.status = ReviewStatusRules.after(e, null, false);
         row.version = sequence;
         return row;
+    }
+
+    /** The reviewer's name and text are forgotten; status, rating and the shop's reply stay. */
+    void personalDataErased() {
+        author = SubjectKind.ERASED_AUTHOR;
+        comment = SubjectKind.ERASED_TEXT;
     }
 
     void editedAtSource(ReviewEditedAtSource e) {
@@ -257,6 +265,8 @@ public class ReviewRow implements Persistable<UUID> {
             publishRetried(e);
         } else if (event instanceof AutoPublishHeld e) {
             autoPublishHeld(e);
+        } else if (event instanceof ReviewPersonalDataErased) {
+            personalDataErased();
         } else {
             return false;
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.review.ReviewPersonalDataErased;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -112,6 +113,11 @@ public final class ReviewStory {
         ReplyEdited e = new ReplyEdited(reviewId, shopId, newText, text, by, tick());
         text = newText;
         return next(e);
+    }
+
+    /** The reviewer's name and text were erased (API.md "Privacy"). */
+    public DomainEventMessage<?> erased(Actor by) {
+        return next(new ReviewPersonalDataErased(reviewId, shopId, rating, by, tick()));
     }
 
     public DomainEventMessage<?> approved(Actor by) {

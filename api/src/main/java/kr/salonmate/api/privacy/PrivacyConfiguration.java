@@ -1,0 +1,31 @@
+package kr.salonmate.api.privacy;
+
+import java.time.Clock;
+import java.time.Duration;
+import kr.salonmate.saga.credentials.CryptoKeyProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Crypto-shredding of personal data in events (API.md "Privacy", ADR 20). */
+@Configuration
+public class PrivacyConfiguration {
+
+    @Bean
+    SubjectKeys subjectKeys(JdbcTemplate jdbc, CryptoKeyProvider master, Clock clock,
+                            @Value("${salonmate.privacy.key-cache-ttl:PT1M}") Duration ttl,
+                            @Value("${salonmate.privacy.key-cache-size:200000}") int size) {
+        return new SubjectKeys(jdbc, master, clock, ttl, size);
+    }
+
+    @Bean
+    PersonalDataCipher personalDataCipher(SubjectKeys keys) {
+        return new PersonalDataCipher(keys);
+    }
+
+    @Bean
+    PersonalDataIntrospector personalDataIntrospector(PersonalDataCipher cipher) {
+        return new PersonalDataIntrospector(cipher);
+    }
+}

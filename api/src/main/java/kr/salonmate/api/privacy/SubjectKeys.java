@@ -1,0 +1,205 @@
+package kr.salonmate.api.privacy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import kr.salonmate.saga.credentials.CryptoKeyProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * One AES-256 key per subject of personal data (a reviewer, a user, an invitee) in {@code personal_data_key}, each
+ * wrapped with the installation's key ({@code SALONMATE_CRYPTO_KEY}, as the stored OAuth tokens are). Erasing a
+ * subject overwrites its key with {@code NULL}: what was encrypted with it can no longer be read by anyone.
+ *
+ * <p>Keys are cached in memory so that encrypting and decrypting an event costs no database round trip once its
+ * subject is known: ingest creates a key once per new review, a replay reads each key once. A key created inside a
+ * transaction is cached only once that transaction commits (a rolled-back key would encrypt data nobody can read
+ * later); erasing one evicts it on this node at commit, other nodes forget it within the cache's time to live
+ * ({@code salonmate.privacy.key-cache-ttl}).
+ */
+public class SubjectKeys {
+
+    /** Read from the cache: the subject has no key any more (or never had one). */
+    private static final SecretKey ERASED = new SecretKeySpec(new byte[32], "ERASED");
+    private static final String PENDING = SubjectKeys.class.getName() + ".pending";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private record Cached(SecretKey key, long loadedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final CryptoKeyProvider master;
+    private final Clock clock;
+    private final long ttlNanos;
+    private final int maxEntries;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public SubjectKeys(JdbcTemplate jdbc, CryptoKeyProvider master, Clock clock, Duration ttl, int maxEntries) {
+        this.jdbc = jdbc;
+        this.master = master;
+        this.clock = clock;
+        this.ttlNanos = ttl.toNanos();
+        this.maxEntries = maxEntries;
+    }
+
+    /** The key to encrypt this subject's data with, created on first use; {@code null} once the subject is erased. */
+    public SecretKey forWriting(String subject) {
+        SecretKey known = lookUp(subject);
+        if (known != null) {
+            return known == ERASED ? null : known;
+        }
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        // a concurrent first writer (another node, another thread) may win: then its key is the subject's key
+        jdbc.update("INSERT INTO personal_data_key (subject, wrapped_key, created_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT (subject) DO NOTHING", subject, wrap(subject, raw), Timestamp.from(clock.instant()));
+        SecretKey key = load(subject);
+        if (key == null) {
+            throw new IllegalStateException("The key of " + subject + " was neither created nor found");
+        }
+        remember(subject, key);
+        return key == ERASED ? null : key;
+    }
+
+    /** The key to decrypt this subject's data with; {@code null} when it was erased (or never existed). */
+    public SecretKey forReading(String subject) {
+        SecretKey known = lookUp(subject);
+        if (known == null) {
+            known = load(subject);
+            if (known == null) {
+                return null; // no key at all: nothing of this subject was ever encrypted (not cached: it may come)
+            }
+            remember(subject, known);
+        }
+        return known == ERASED ? null : known;
+    }
+
+    /** Destroys the subject's key, in the current transaction; a later write for it stores the erased placeholder. */
+    public void erase(String subject) {
+        jdbc.update("INSERT INTO personal_data_key (subject, wrapped_key, created_at, erased_at) VALUES (?, NULL, ?, ?) "
+                + "ON CONFLICT (subject) DO UPDATE SET wrapped_key = NULL, erased_at = EXCLUDED.erased_at",
+                subject, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()));
+        cache.remove(subject);
+        pending().remove(subject);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(subject); // a reader may have cached the old key meanwhile
+                }
+            });
+        }
+    }
+
+    /** Forgets every cached key (tests; an operator restoring keys from a backup). */
+    public void forgetCache() {
+        cache.clear();
+    }
+
+    private SecretKey lookUp(String subject) {
+        Cached cached = cache.get(subject);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < ttlNanos) {
+            return cached.key();
+        }
+        return pending().get(subject);
+    }
+
+    private SecretKey load(String subject) {
+        List<byte[]> rows = jdbc.query("SELECT wrapped_key FROM personal_data_key WHERE subject = ?",
+                (rs, i) -> rs.getBytes(1), subject);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        if (rows.get(0) == null) {
+            return ERASED;
+        }
+        return new SecretKeySpec(unwrap(subject, rows.get(0)), "AES");
+    }
+
+    private void remember(String subject, SecretKey key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // seen inside a transaction that may still roll back (and may have created the key): cache it after commit
+            pending().put(subject, key);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        put(subject, key);
+                    }
+                }
+            });
+        } else {
+            put(subject, key);
+        }
+    }
+
+    private void put(String subject, SecretKey key) {
+        if (cache.size() >= maxEntries) {
+            cache.clear(); // crude but bounded: the working set is loaded again, one query per subject
+        }
+        cache.put(subject, new Cached(key, System.nanoTime()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, SecretKey> pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Object bound = TransactionSynchronizationManager.getResource(PENDING);
+        if (bound == null) {
+            Map<String, SecretKey> map = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(PENDING, map);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            return map;
+        }
+        return (Map<String, SecretKey>) bound;
+    }
+
+    private byte[] wrap(String subject, byte[] raw) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, master.key(), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(raw);
+            return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not wrap the key of a subject: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private byte[] unwrap(String subject, byte[] wrapped) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, master.key(), new GCMParameterSpec(TAG_BITS, wrapped, 0, IV_BYTES));
+            cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(wrapped, IV_BYTES, wrapped.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            // the installation key changed: nothing personal can be read, and saying so beats reading "(erased)"
+            throw new IllegalStateException("The key of " + subject + " cannot be unwrapped: is SALONMATE_CRYPTO_KEY "
+                    + "the one it was written with?");
+        }
+    }
+}
