@@ -213,8 +213,8 @@ class Billing {
         }
         if (cmd.lastAttempt()) {
             endSubscription("PAYMENT_FAILED", plans, now);
-        } else if (status != SubscriptionStatus.PAST_DUE) {
-            apply(new SubscriptionPastDue(shopId, cmd.orderId(), now));
+        } else {
+            apply(new SubscriptionPastDue(shopId, cmd.orderId(), cmd.retryAt(), now));
         }
     }
 

@@ -192,7 +192,7 @@ class BillingTest {
     @Test
     void aDeclinedFirstChargeLeavesThePlanAsItWas() {
         fixture.given(firstCharge())
-               .when(new RecordPaymentFailure(BILLING, ORDER, "REJECT_CARD_COMPANY", "카드사 거절", false))
+               .when(new RecordPaymentFailure(BILLING, ORDER, "REJECT_CARD_COMPANY", "카드사 거절", false, null))
                .expectEvents(new PaymentFailed(SHOP, ORDER, 29_000, "REJECT_CARD_COMPANY", "카드사 거절", 1, false,
                        NOW));
     }
@@ -211,13 +211,13 @@ class BillingTest {
     void aFailedRenewalMakesThePlanPastDueAndTheLastOneFree() {
         fixture.given(firstCharge(), new PaymentSucceeded(SHOP, ORDER, "pay-1", 29_000, NOW, NOW), started(),
                       renewalCharge(1))
-               .when(new RecordPaymentFailure(BILLING, RENEWAL_ORDER, "REJECT_CARD_COMPANY", "거절", false))
+               .when(new RecordPaymentFailure(BILLING, RENEWAL_ORDER, "REJECT_CARD_COMPANY", "거절", false, NOW.plusSeconds(86_400)))
                .expectEvents(new PaymentFailed(SHOP, RENEWAL_ORDER, 29_000, "REJECT_CARD_COMPANY", "거절", 1, true, NOW),
-                       new SubscriptionPastDue(SHOP, RENEWAL_ORDER, NOW));
+                       new SubscriptionPastDue(SHOP, RENEWAL_ORDER, NOW.plusSeconds(86_400), NOW));
         fixture.given(firstCharge(), new PaymentSucceeded(SHOP, ORDER, "pay-1", 29_000, NOW, NOW), started(),
                       renewalCharge(1), new PaymentFailed(SHOP, RENEWAL_ORDER, 29_000, "X", "x", 1, true, NOW),
-                      new SubscriptionPastDue(SHOP, RENEWAL_ORDER, NOW), renewalCharge(3))
-               .when(new RecordPaymentFailure(BILLING, RENEWAL_ORDER, "REJECT_CARD_COMPANY", "거절", true))
+                      new SubscriptionPastDue(SHOP, RENEWAL_ORDER, NOW, NOW), renewalCharge(3))
+               .when(new RecordPaymentFailure(BILLING, RENEWAL_ORDER, "REJECT_CARD_COMPANY", "거절", true, null))
                .expectEvents(new PaymentFailed(SHOP, RENEWAL_ORDER, 29_000, "REJECT_CARD_COMPANY", "거절", 3, true, NOW),
                        new SubscriptionEnded(SHOP, "PAYMENT_FAILED", NOW));
     }

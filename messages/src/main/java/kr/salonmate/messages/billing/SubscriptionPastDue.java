@@ -4,7 +4,7 @@ import java.time.Instant;
 import kr.salonmate.messages.shop.ShopId;
 import org.axonframework.serialization.Revision;
 
-/** A renewal failed and will be tried again; the shop stays PRO meanwhile. */
+/** A renewal failed and will be tried again at {@code retryAt}; the shop stays PRO meanwhile. */
 @Revision("1")
-public record SubscriptionPastDue(ShopId shopId, String orderId, Instant at) {
+public record SubscriptionPastDue(ShopId shopId, String orderId, Instant retryAt, Instant at) {
 }
