@@ -87,6 +87,10 @@ class Billing {
     private int pendingAttempt;
     private Instant pendingFrom;
     private Instant pendingUntil;
+    private String pendingCustomerKey;
+    private String pendingBillingKeyRef;
+    private String pendingCardCompany;
+    private String pendingCardLast4;
     private final Set<String> paidOrders = new HashSet<>();
 
     private record Waiting(ReviewId reviewId, Instant createdAt) {
@@ -175,8 +179,10 @@ class Billing {
         if (cmd.renewal() && plan != Plan.PRO) {
             throw new NotSubscribed();
         }
+        RequestCharge.Card card = cmd.card();
         apply(new ChargeRequested(cmd.shopId(), cmd.orderId(), cmd.amount(), cmd.periodStart(), cmd.periodEnd(),
-                cmd.attempt(), cmd.renewal(), clock.instant()));
+                cmd.attempt(), cmd.renewal(), cmd.customerKey(), cmd.billingKeyRef(),
+                card == null ? null : card.company(), card == null ? null : card.last4(), clock.instant()));
     }
 
     @CommandHandler
@@ -189,10 +195,9 @@ class Billing {
         if (pendingRenewal) {
             apply(new SubscriptionRenewed(shopId, cmd.orderId(), pendingFrom, pendingUntil, plans.proAiQuota(), now));
         } else {
-            RecordPayment.Card card = cmd.card();
-            apply(new SubscriptionStarted(shopId, Plan.PRO, cmd.customerKey(), cmd.billingKeyRef(),
-                    card == null ? null : card.company(), card == null ? null : card.last4(), cmd.amount(),
-                    pendingFrom, pendingUntil, plans.proAiQuota(), now));
+            apply(new SubscriptionStarted(shopId, Plan.PRO, pendingCustomerKey, pendingBillingKeyRef,
+                    pendingCardCompany, pendingCardLast4, cmd.amount(), pendingFrom, pendingUntil, plans.proAiQuota(),
+                    now));
         }
         if (exhausted || !waiting.isEmpty()) {
             apply(new AiQuotaRestored(shopId, waitingOldestFirst(), plans.proAiQuota(), now));
@@ -318,6 +323,10 @@ class Billing {
         pendingAttempt = e.attempt();
         pendingFrom = e.periodStart();
         pendingUntil = e.periodEnd();
+        pendingCustomerKey = e.customerKey();
+        pendingBillingKeyRef = e.billingKeyRef();
+        pendingCardCompany = e.cardCompany();
+        pendingCardLast4 = e.cardLast4();
     }
 
     @EventSourcingHandler

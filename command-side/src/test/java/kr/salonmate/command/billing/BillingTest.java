@@ -79,7 +79,8 @@ class BillingTest {
     }
 
     static ChargeRequested firstCharge() {
-        return new ChargeRequested(SHOP, ORDER, 29_000, NOW, PAID_UNTIL, 1, false, NOW);
+        return new ChargeRequested(SHOP, ORDER, 29_000, NOW, PAID_UNTIL, 1, false, "customer-1", "ref-1", "현대",
+                "1234", NOW);
     }
 
     static SubscriptionStarted started() {
@@ -89,7 +90,7 @@ class BillingTest {
 
     static ChargeRequested renewalCharge(int attempt) {
         return new ChargeRequested(SHOP, RENEWAL_ORDER, 29_000, PAID_UNTIL, PAID_UNTIL.plus(Duration.ofDays(30)),
-                attempt, true, NOW);
+                attempt, true, null, null, null, null, NOW);
     }
 
     @Test
@@ -149,8 +150,7 @@ class BillingTest {
     void aPaidFirstChargeStartsProAndReleasesTheWaitingReviews() {
         fixture.given(used(FIRST, 1), used(SECOND, 2), new AiQuotaExhausted(SHOP, MONTH_END, 2, NOW),
                       new AutoDraftPaused(SHOP, NEW_REVIEW, NOW, NOW), firstCharge())
-               .when(new RecordPayment(BILLING, ORDER, "pay-1", 29_000, NOW, "customer-1", "ref-1",
-                       new RecordPayment.Card("현대", "1234")))
+               .when(new RecordPayment(BILLING, ORDER, "pay-1", 29_000, NOW))
                .expectEvents(new PaymentSucceeded(SHOP, ORDER, "pay-1", 29_000, NOW, NOW), started(),
                        new AiQuotaRestored(SHOP, List.of(NEW_REVIEW), 5, NOW));
     }
@@ -158,7 +158,7 @@ class BillingTest {
     @Test
     void aPaymentIsRecordedOnceWhoeverReportsIt() {
         fixture.given(firstCharge(), new PaymentSucceeded(SHOP, ORDER, "pay-1", 29_000, NOW, NOW), started())
-               .when(new RecordPayment(BILLING, ORDER, "pay-1", 29_000, NOW, "customer-1", "ref-1", null))
+               .when(new RecordPayment(BILLING, ORDER, "pay-1", 29_000, NOW))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
@@ -166,17 +166,18 @@ class BillingTest {
     @Test
     void aPaymentOfAnotherAmountOrOrderCountsForNothing() {
         fixture.given(firstCharge())
-               .when(new RecordPayment(BILLING, ORDER, "pay-1", 100, NOW, "customer-1", "ref-1", null))
+               .when(new RecordPayment(BILLING, ORDER, "pay-1", 100, NOW))
                .expectNoEvents();
         fixture.given(firstCharge())
-               .when(new RecordPayment(BILLING, "sm-forged-order", "pay-1", 29_000, NOW, "c", "r", null))
+               .when(new RecordPayment(BILLING, "sm-forged-order", "pay-1", 29_000, NOW))
                .expectNoEvents();
     }
 
     @Test
     void aPaidPeriodIsNeverChargedAgain() {
         fixture.given(firstCharge(), new PaymentSucceeded(SHOP, ORDER, "pay-1", 29_000, NOW, NOW), started())
-               .when(new RequestCharge(BILLING, SHOP, ZONE, ORDER, 29_000, NOW, PAID_UNTIL, 1, false))
+               .when(new RequestCharge(BILLING, SHOP, ZONE, ORDER, 29_000, NOW, PAID_UNTIL, 1, false, "customer-1",
+                       "ref-2", null))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
@@ -185,7 +186,7 @@ class BillingTest {
     void aProShopCannotSubscribeAgain() {
         fixture.given(firstCharge(), new PaymentSucceeded(SHOP, ORDER, "pay-1", 29_000, NOW, NOW), started())
                .when(new RequestCharge(BILLING, SHOP, ZONE, OrderIds.of(SHOP, NOW.plusSeconds(5)), 29_000, NOW,
-                       PAID_UNTIL, 1, false))
+                       PAID_UNTIL, 1, false, "customer-1", "ref-2", null))
                .expectException(AlreadySubscribed.class);
     }
 
@@ -201,7 +202,7 @@ class BillingTest {
     void aPaidRenewalStartsTheNextPeriodWithAFreshQuota() {
         fixture.given(firstCharge(), new PaymentSucceeded(SHOP, ORDER, "pay-1", 29_000, NOW, NOW), started(),
                       renewalCharge(1))
-               .when(new RecordPayment(BILLING, RENEWAL_ORDER, "pay-2", 29_000, NOW, null, null, null))
+               .when(new RecordPayment(BILLING, RENEWAL_ORDER, "pay-2", 29_000, NOW))
                .expectEvents(new PaymentSucceeded(SHOP, RENEWAL_ORDER, "pay-2", 29_000, NOW, NOW),
                        new SubscriptionRenewed(SHOP, RENEWAL_ORDER, PAID_UNTIL, PAID_UNTIL.plus(Duration.ofDays(30)),
                                5, NOW));

@@ -6,5 +6,6 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record ChargeRequested(ShopId shopId, String orderId, long amount, Instant periodStart, Instant periodEnd,
-                              int attempt, boolean renewal, Instant at) {
+                              int attempt, boolean renewal, String customerKey, String billingKeyRef,
+                              String cardCompany, String cardLast4, Instant at) {
 }

@@ -4,13 +4,10 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Toss says order {@code orderId} is paid ({@code DONE}). For the first charge {@code card} names the card and
- * {@code billingKeyRef} the vault entry of its billing key (the key itself never travels in a message). An order
- * that is not the one being charged, or is paid already, changes nothing.
+ * Toss says order {@code orderId} is paid ({@code DONE}): from the charge's own answer or from a webhook after the
+ * payment was read again from Toss. An order that is not the one being charged, is paid already, or is of another
+ * amount changes nothing.
  */
 public record RecordPayment(@TargetAggregateIdentifier BillingId billingId, String orderId, String paymentKey,
-                            long amount, Instant approvedAt, String customerKey, String billingKeyRef, Card card) {
-
-    public record Card(String company, String last4) {
-    }
+                            long amount, Instant approvedAt) {
 }
