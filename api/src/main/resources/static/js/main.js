@@ -15,12 +15,14 @@ import { createAnalytics } from './analytics.js';
 import { hideAccountForms, initAccountPages, renderVerifyBanner, takePendingInvitation } from './account.js';
 import { createMembers } from './members.js';
 import { createNaverImport } from './naver.js';
+import { createBilling, takeBillingReturn } from './billing.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
 
 // --- start ------------------------------------------------------------------------------------------------
 
+takeBillingReturn(); // Toss's card window sent the browser back here: keep its answer before the address changes
 applyStatic(document);
 fillFilterOptions();
 wireTablist($('#auth-view .segmented'), showAuthTab);
@@ -30,6 +32,11 @@ $('#signup-form').addEventListener('submit', onSignup);
 $('#lang-switch').addEventListener('click', () => setLang(lang() === 'ko' ? 'en' : 'ko'));
 $('#logout').addEventListener('click', () => session.logout());
 $('#sync-now').addEventListener('click', event => syncNow(event.currentTarget));
+$('#quota-upgrade').addEventListener('click', () => {
+  selectTab($('#tab-settings'));
+  $('#billing-card').scrollIntoView({ block: 'start' });
+  $('#billing-upgrade').focus();
+});
 $('#filters').addEventListener('change', onFilterChange);
 $('#filters').addEventListener('submit', event => event.preventDefault());
 $('#filter-to-paste').addEventListener('click', showRepliesToPaste);
@@ -52,6 +59,7 @@ onLangChange(() => {
     if (ctx.audit) ctx.audit.relabel();
     if (ctx.analytics) ctx.analytics.relabel();
     ctx.members.relabel();
+    ctx.billing.relabel();
   }
   renderLive(liveState);
   renderVerifyBanner();
@@ -235,6 +243,7 @@ async function openShop(membership, memberships) {
     describeError,
     onLeft: () => enterDashboard(null),
   });
+  ctx.billing = createBilling({ shop, role: membership.role, describeError });
   ctx.posts = createPosts({
     shop,
     role: membership.role,
@@ -256,6 +265,7 @@ async function openShop(membership, memberships) {
   await Promise.all([
     ctx.inbox.reload(),
     ctx.members.reload(),
+    ctx.billing.reload(),
     session.api('GET', `/v1/shops/${shop.id}/dashboard`).then(d => { if (ctx === current) { ctx.dashboard = d; renderDashboard(); } }),
   ]);
   ctx.live = connectLive(shop.id, {
@@ -310,6 +320,7 @@ function closeShop() {
   if (closing.analytics) closing.analytics.destroy();
   closing.settings.destroy();
   closing.members.destroy();
+  closing.billing.destroy();
   clearTimeout(auditTimer);
 }
 
@@ -354,6 +365,7 @@ function renderDashboard() {
   bump($('#c-reply-rate'), formatPercent(d.replyRate));
   bump($('#c-median'), formatMinutes(d.medianResponseMinutes));
   ctx.posts.setCounts(d.posts);
+  $('#quota-banner').hidden = !d.quotaExceeded;
   setText($('#last-sync'), d.lastSyncAt ? t('dash.lastSync', { when: formatRelative(d.lastSyncAt) }) : t('dash.neverSynced'));
 }
 

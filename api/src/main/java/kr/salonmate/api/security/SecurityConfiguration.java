@@ -61,6 +61,10 @@ public class SecurityConfiguration {
                                 "/v1/auth/verify-email/resend", "/v1/auth/password/forgot",
                                 "/v1/auth/password/reset").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v1/auth/jwks", "/v1/media/**").permitAll()
+                        // Toss calls the webhook (it proves nothing: the payment is re-read from Toss); the page reads
+                        // the public client key before anyone signs in
+                        .requestMatchers(HttpMethod.POST, "/v1/billing/toss/webhook").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/billing/toss/client").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/ws/**", "/error").permitAll()

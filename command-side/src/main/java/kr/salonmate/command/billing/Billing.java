@@ -60,6 +60,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Billing {
 
     static final String QUOTA_PERIOD_END = "quota-period-end";
+    /** How long a first charge whose outcome is unknown blocks another subscribe (a webhook settles it before). */
+    static final java.time.Duration FIRST_CHARGE_SETTLES = java.time.Duration.ofMinutes(10);
     private static final String DEFAULT_ZONE = "Asia/Seoul";
 
     @AggregateIdentifier
@@ -87,6 +89,7 @@ class Billing {
     private int pendingAttempt;
     private Instant pendingFrom;
     private Instant pendingUntil;
+    private Instant pendingRequestedAt;
     private String pendingCustomerKey;
     private String pendingBillingKeyRef;
     private String pendingCardCompany;
@@ -176,13 +179,19 @@ class Billing {
         if (!cmd.renewal() && plan == Plan.PRO) {
             throw new AlreadySubscribed();
         }
+        Instant now = clock.instant();
+        if (!cmd.renewal() && pendingOrderId != null && !pendingOrderId.equals(cmd.orderId())
+                && pendingRequestedAt.plus(FIRST_CHARGE_SETTLES).isAfter(now)) {
+            // another subscribe is being charged: a second order now could leave the first one paid but not counted
+            throw new ChargeInProgress();
+        }
         if (cmd.renewal() && plan != Plan.PRO) {
             throw new NotSubscribed();
         }
         RequestCharge.Card card = cmd.card();
         apply(new ChargeRequested(cmd.shopId(), cmd.orderId(), cmd.amount(), cmd.periodStart(), cmd.periodEnd(),
                 cmd.attempt(), cmd.renewal(), cmd.customerKey(), cmd.billingKeyRef(),
-                card == null ? null : card.company(), card == null ? null : card.last4(), clock.instant()));
+                card == null ? null : card.company(), card == null ? null : card.last4(), now));
     }
 
     @CommandHandler
@@ -323,6 +332,7 @@ class Billing {
         pendingAttempt = e.attempt();
         pendingFrom = e.periodStart();
         pendingUntil = e.periodEnd();
+        pendingRequestedAt = e.at();
         pendingCustomerKey = e.customerKey();
         pendingBillingKeyRef = e.billingKeyRef();
         pendingCardCompany = e.cardCompany();
