@@ -3,14 +3,15 @@
 // cancelling. Toss's SDK comes from the server's setting (salonmate.toss.sdk-url) through a <script src> made here —
 // never inline script, so a Content-Security-Policy of script-src 'self' plus that origin is enough. Toss sends the
 // browser back to this page with ?billing=success&customerKey=…&authKey=… (or billing=fail&code&message); that
-// return is taken at load, before anything else touches the address, and finished once the shop is open.
+// return is taken at load, before anything else touches the address, kept in sessionStorage for the sign-in that the
+// reload requires (the login lives in memory only; the authKey is single-use and short-lived), and finished once
+// that shop is open.
 
 import { api } from './session.js';
 import { $, busy, h, setText, toast } from './dom.js';
 import { formatDateTime, formatNumber, t } from './i18n.js';
 
 const RETURN_KEY = 'salonmate.billingReturn';
-const PRICE_FALLBACK = 29000;
 
 /** "29,000원" in Korean, "₩29,000" in English. */
 export function formatKrw(amount) {
@@ -18,6 +19,15 @@ export function formatKrw(amount) {
 }
 
 /** Takes Toss's redirect back (query parameters) out of the address bar and keeps it for the shop it was for. */
+/** The shop Toss's window was opened for, while its answer waits to be used. */
+export function pendingBillingShop() {
+  try {
+    return JSON.parse(sessionStorage.getItem(RETURN_KEY) || 'null')?.shopId || null;
+  } catch (ignored) {
+    return null;
+  }
+}
+
 export function takeBillingReturn() {
   const params = new URLSearchParams(location.search);
   const outcome = params.get('billing');
@@ -60,24 +70,25 @@ export function createBilling({ shop, role, describeError }) {
   const card = $('#billing-card');
   const isOwner = role === 'OWNER';
   let current = null;
-  let client = null;
-  let price = PRICE_FALLBACK;
+  let client = null; // the plans and Toss's client key (GET /v1/billing/config)
 
   function render() {
     card.hidden = !isOwner || !current;
     if (card.hidden) return;
     const b = current;
-    const freeQuota = b.plan === 'FREE' ? b.aiQuota : null;
-    setText($('#billing-body'), t('billing.body', {
-      free: freeQuota != null ? formatNumber(freeQuota) : '30',
-      pro: b.plan === 'PRO' ? formatNumber(b.aiQuota) : '1,000',
+    const price = client ? client.proPriceKrw : 0;
+    setText($('#billing-body'), client ? t('billing.body', {
+      free: formatNumber(client.freeAiQuota),
+      pro: formatNumber(client.proAiQuota),
       price: formatKrw(price),
-    }));
+    }) : '');
     const when = b.periodEnd ? formatDateTime(b.periodEnd, shop.timezone) : '';
     setText($('#billing-plan'), `${b.plan} · ${t(`billing.status.${b.status}`, { when })}`);
     setText($('#billing-period'), b.periodStart && b.periodEnd
       ? `${formatDateTime(b.periodStart, shop.timezone)} – ${when}` : t('billing.none'));
-    setText($('#billing-next'), b.nextChargeAt ? `${formatDateTime(b.nextChargeAt, shop.timezone)} · ${formatKrw(price)}`
+    const lastPaid = b.payments.find(p => p.status === 'DONE');
+    setText($('#billing-next'), b.nextChargeAt
+      ? `${formatDateTime(b.nextChargeAt, shop.timezone)} · ${formatKrw(lastPaid ? lastPaid.amount : price)}`
       : t('billing.none'));
     setText($('#billing-card-info'), b.card ? `${b.card.company || ''} ···· ${b.card.last4}`.trim() : t('billing.noCard'));
     const bar = $('#billing-usage-bar');
@@ -104,10 +115,8 @@ export function createBilling({ shop, role, describeError }) {
     try {
       [current, client] = await Promise.all([
         api('GET', `/v1/shops/${shop.id}/billing`),
-        client ? Promise.resolve(client) : api('GET', '/v1/billing/toss/client'),
+        client ? Promise.resolve(client) : api('GET', '/v1/billing/config'),
       ]);
-      const paid = current.payments.find(p => p.status === 'DONE');
-      if (paid) price = paid.amount;
     } catch (error) {
       toast(describeError(error), 'error');
     }
@@ -132,7 +141,8 @@ export function createBilling({ shop, role, describeError }) {
       current = await api('POST', `/v1/shops/${shop.id}/billing/subscribe`,
         { plan: 'PRO', customerKey: pending.customerKey, authKey: pending.authKey });
       message.hidden = true;
-      toast(t('billing.subscribed', { price: formatKrw(price) }), 'success');
+      const paid = current.payments.find(p => p.status === 'DONE');
+      toast(t('billing.subscribed', { price: formatKrw(paid ? paid.amount : (client ? client.proPriceKrw : 0)) }), 'success');
     } catch (error) {
       const detail = error && error.details && error.details.message;
       setText(message, error && error.code === 'PAYMENT_FAILED'

@@ -15,7 +15,7 @@ import { createAnalytics } from './analytics.js';
 import { hideAccountForms, initAccountPages, renderVerifyBanner, takePendingInvitation } from './account.js';
 import { createMembers } from './members.js';
 import { createNaverImport } from './naver.js';
-import { createBilling, takeBillingReturn } from './billing.js';
+import { createBilling, pendingBillingShop, takeBillingReturn } from './billing.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
@@ -179,7 +179,8 @@ async function enterDashboard(preferredShopId) {
   if (me.user) session.updateUser(me.user); // taking an invitation up verifies the address
   const memberships = me.memberships || [];
   if (memberships.length === 0) throw new ApiError(403, 'FORBIDDEN', 'No shop');
-  const membership = memberships.find(m => m.shopId === preferredShopId) || memberships[0];
+  const membership = memberships.find(m => m.shopId === preferredShopId)
+    || memberships.find(m => m.shopId === pendingBillingShop()) || memberships[0];
   await openShop(membership, memberships);
   $('#auth-view').hidden = true;
   $('#dashboard-view').hidden = false;

@@ -25,6 +25,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -107,11 +108,12 @@ public class SubscriptionRenewal {
     }
 
     @DeadlineHandler(deadlineName = RENEWAL_DEADLINE)
-    public void on(RenewalDue due, CommandGateway commands, DeadlineManager deadlines, Charging charging,
-                   CredentialVault vault, BillingProperties settings) {
+    public void on(RenewalDue due, @Timestamp Instant dueAt, CommandGateway commands, DeadlineManager deadlines,
+                   Charging charging, CredentialVault vault, BillingProperties settings) {
         scheduleId = null; // this one has fired
         BillingId billing = BillingId.of(shopId);
-        Instant now = Instant.now();
+        // a deadline message is stamped with the time it was due; it may run later (a node was down), never earlier
+        Instant now = Instant.now().isAfter(dueAt) ? Instant.now() : dueAt;
         if (cancelling) {
             if (Dispatch.send(commands, new EndSubscription(billing), log) == Dispatch.Result.FAILED) {
                 schedule(deadlines, now.plus(settings.upstreamRetry()));

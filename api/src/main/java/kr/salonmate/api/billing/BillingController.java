@@ -10,6 +10,7 @@ import java.util.UUID;
 import kr.salonmate.api.account.Role;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
+import kr.salonmate.command.billing.PlanSettings;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.saga.billing.TossProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,11 +28,13 @@ public class BillingController {
     private final ShopAccess access;
     private final Subscriptions subscriptions;
     private final TossProperties toss;
+    private final PlanSettings plans;
 
-    public BillingController(ShopAccess access, Subscriptions subscriptions, TossProperties toss) {
+    public BillingController(ShopAccess access, Subscriptions subscriptions, TossProperties toss, PlanSettings plans) {
         this.access = access;
         this.subscriptions = subscriptions;
         this.toss = toss;
+        this.plans = plans;
     }
 
     public record SubscribeRequest(@NotBlank @Pattern(regexp = "PRO", message = "must be PRO") String plan,
@@ -43,8 +46,11 @@ public class BillingController {
                                    String authKey) {
     }
 
-    /** What the page needs to open Toss's card-registration window; no client key: upgrading is hidden. */
-    public record TossClient(String clientKey, String sdkUrl) {
+    /**
+     * The plans and what the page needs to open Toss's card-registration window; no client key: upgrading is not
+     * offered (hidden).
+     */
+    public record BillingConfig(int freeAiQuota, int proAiQuota, long proPriceKrw, String clientKey, String sdkUrl) {
     }
 
     @GetMapping("/v1/shops/{shopId}/billing")
@@ -75,9 +81,11 @@ public class BillingController {
         return subscriptions.cancel(shop, user.actor());
     }
 
-    @GetMapping("/v1/billing/toss/client")
-    @Operation(summary = "For the page: Toss's client key (null: upgrading is not offered) and the SDK script URL")
-    public TossClient tossClient() {
-        return new TossClient(toss.upgradeOffered() ? toss.clientKey() : null, toss.sdkUrl());
+    @GetMapping("/v1/billing/config")
+    @Operation(summary = "Public, for the page: the plans (AI generations a month, PRO's monthly price in KRW, VAT"
+            + " included), Toss's client key (null: upgrading is not offered) and its SDK script URL")
+    public BillingConfig config() {
+        return new BillingConfig(plans.freeAiQuota(), plans.proAiQuota(), plans.proPriceKrw(),
+                toss.upgradeOffered() ? toss.clientKey() : null, toss.sdkUrl());
     }
 }

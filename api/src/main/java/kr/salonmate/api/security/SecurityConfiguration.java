@@ -47,13 +47,29 @@ public class SecurityConfiguration {
             + "connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The page's policy, plus the origin of Toss's card-registration SDK ({@code salonmate.toss.sdk-url}) for its
+     * script and the window it opens, when upgrading is offered.
+     */
+    static String dashboardCsp(kr.salonmate.saga.billing.TossProperties toss) {
+        if (toss == null || !toss.upgradeOffered()) {
+            return DASHBOARD_CSP;
+        }
+        java.net.URI sdk = java.net.URI.create(toss.sdkUrl());
+        String origin = sdk.getScheme() + "://" + sdk.getRawAuthority();
+        return DASHBOARD_CSP.replace("script-src 'self';", "script-src 'self' " + origin + ";")
+                + "; frame-src " + origin + " https://*.tosspayments.com";
+    }
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json,
+                            org.springframework.beans.factory.ObjectProvider<kr.salonmate.saga.billing.TossProperties> toss)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> { })
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         request -> isDashboardDocument(request.getRequestURI()),
-                        new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
+                        new StaticHeadersWriter("Content-Security-Policy", dashboardCsp(toss.getIfAvailable())))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/v1/auth/signup", "/v1/auth/login", "/v1/auth/refresh",
@@ -64,7 +80,7 @@ public class SecurityConfiguration {
                         // Toss calls the webhook (it proves nothing: the payment is re-read from Toss); the page reads
                         // the public client key before anyone signs in
                         .requestMatchers(HttpMethod.POST, "/v1/billing/toss/webhook").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v1/billing/toss/client").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/billing/config").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/ws/**", "/error").permitAll()

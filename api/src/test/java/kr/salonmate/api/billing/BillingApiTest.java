@@ -8,43 +8,19 @@ import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.support.FakeToss;
 import kr.salonmate.api.support.HttpApi;
-import kr.salonmate.api.support.IntegrationTest;
+import kr.salonmate.api.support.BillingIntegrationTest;
 import kr.salonmate.api.support.TestImages;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Plans, the AI quota and Toss, through the real HTTP API on PostgreSQL, with Toss's v1 API played over HTTP by
- * {@link FakeToss}. Periods last 6 s and failed renewals are retried after 1 s, so renewals happen within a test;
- * every test counts exactly what Toss charged.
+ * {@link FakeToss} (see {@link BillingIntegrationTest}: FREE 2, PRO 5 generations, 6-second periods); every test
+ * counts exactly what Toss charged.
  */
-class BillingApiTest extends IntegrationTest {
-
-    static final String SECRET_KEY = "test_sk_salonmate_fake";
-    static final FakeToss TOSS = new FakeToss(SECRET_KEY);
-
-    @DynamicPropertySource
-    static void billing(DynamicPropertyRegistry registry) {
-        registry.add("salonmate.plan.free-ai-quota", () -> "2");
-        registry.add("salonmate.plan.pro-ai-quota", () -> "5");
-        registry.add("salonmate.plan.pro-price-krw", () -> "29000");
-        registry.add("salonmate.billing.period", () -> "PT6S");
-        registry.add("salonmate.billing.retry-delays", () -> "PT1S,PT1S");
-        registry.add("salonmate.billing.upstream-retry", () -> "PT1S");
-        registry.add("salonmate.toss.api-base-url", TOSS::baseUrl);
-        registry.add("salonmate.toss.secret-key", () -> SECRET_KEY);
-        registry.add("salonmate.toss.client-key", () -> "test_ck_salonmate_fake");
-    }
-
-    @AfterAll
-    static void stopToss() {
-        TOSS.close();
-    }
+class BillingApiTest extends BillingIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -248,8 +224,10 @@ class BillingApiTest extends IntegrationTest {
         assertThat(badAuth.status()).isEqualTo(402);
         assertThat(api.post(owner.shop("/billing/cancel"), owner.token(), null).status()).isEqualTo(409);
         assertThat(billing(owner).path("payments").size()).isZero();
-        JsonNode client = api.get("/v1/billing/toss/client", null).json();
-        assertThat(client.path("clientKey").asText()).isEqualTo("test_ck_salonmate_fake");
+        JsonNode config = api.get("/v1/billing/config", null).json();
+        assertThat(config.path("clientKey").asText()).isEqualTo(CLIENT_KEY);
+        assertThat(config.path("freeAiQuota").asInt()).isEqualTo(2);
+        assertThat(config.path("proPriceKrw").asLong()).isEqualTo(29_000);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------

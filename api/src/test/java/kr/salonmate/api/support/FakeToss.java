@@ -54,6 +54,8 @@ public final class FakeToss implements AutoCloseable {
     private final List<String> chargeRequests = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> lookupsFail = new ConcurrentHashMap<>();
 
+    private volatile String clientKey = "test_ck_salonmate_fake";
+
     public FakeToss(String secretKey) {
         this.secretKey = secretKey;
         try {
@@ -62,6 +64,7 @@ public final class FakeToss implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/v1/", this::handle);
+        server.createContext("/sdk/", this::sdk);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -96,6 +99,41 @@ public final class FakeToss implements AutoCloseable {
     /** Charge requests of this customer that reached Toss (including repeats, declines and failures). */
     public long chargeRequests(String customerKey) {
         return chargeRequests.stream().filter(customerKey::equals).count();
+    }
+
+    /** What Toss charged for one shop's orders (our order ids carry the shop). */
+    public List<Payment> paymentsOfShop(String shopId) {
+        String marker = "sm-" + shopId.replace("-", "") + "-";
+        return payments.stream().filter(p -> p.orderId().startsWith(marker)).toList();
+    }
+
+    /**
+     * Toss's v1 SDK as far as the page uses it: {@code TossPayments(clientKey).requestBillingAuth('카드', {customerKey,
+     * successUrl, failUrl})} sends the browser to {@code successUrl} with {@code customerKey} and {@code authKey}, as
+     * Toss's card-registration window does once the card is registered.
+     */
+    private void sdk(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String script = """
+                    window.TossPayments = function (clientKey) {
+                      if (clientKey !== '%s') { throw new Error('wrong client key'); }
+                      return {
+                        requestBillingAuth: function (method, options) {
+                          var sep = options.successUrl.indexOf('?') >= 0 ? '&' : '?';
+                          window.location.href = options.successUrl + sep + 'customerKey='
+                              + encodeURIComponent(options.customerKey) + '&authKey=auth_from_window_' + Date.now();
+                          return new Promise(function () {});
+                        }
+                      };
+                    };
+                    """.formatted(clientKey);
+            byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
     }
 
     @Override
