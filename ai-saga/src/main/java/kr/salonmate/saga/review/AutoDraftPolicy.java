@@ -126,7 +126,12 @@ public class AutoDraftPolicy {
                 throw e; // delivery failed: let the processor try this event again (the generation stays taken)
             }
             log.debug("No automatic draft for review {}: {}", reviewId, e.getMessage());
-            commands.sendAndWait(new ReturnAiGeneration(billing, reviewId.value()));
+            try {
+                commands.sendAndWait(new ReturnAiGeneration(billing, reviewId.value()));
+            } catch (RuntimeException notReturned) {
+                log.warn("The generation taken for review {} could not be given back: {}", reviewId,
+                        notReturned.toString());
+            }
         }
     }
 }

@@ -99,6 +99,46 @@ class BillingApiTest extends BillingIntegrationTest {
     }
 
     @Test
+    void concurrentRequestsNeverTakeMoreThanTheQuota() throws Exception {
+        Owner owner = signUp("동시 요청 살롱");
+        HttpApi.Response manual = api.put(owner.shop("/reply-settings"), owner.token(), Map.of("tone", "FRIENDLY",
+                "language", "AUTO", "autoDraft", false, "allowOffers", false));
+        assertThat(manual.status()).as(manual.body()).isEqualTo(200);
+        importCsv(owner, """
+                reviewId,author,rating,comment,createdAt
+                cc-1,김하나,5,좋아요,2026-12-01T10:00:00+09:00
+                cc-2,이두울,4,괜찮아요,2026-12-02T10:00:00+09:00
+                cc-3,박세엣,5,최고예요,2026-12-03T10:00:00+09:00
+                cc-4,최네엣,3,보통이에요,2026-12-04T10:00:00+09:00
+                """);
+        List<String> ids = eventually(() -> List.copyOf(reviews(owner).values()), r -> r.size() == 4, "four reviews")
+                .stream().map(r -> r.path("id").asText()).toList();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String id : ids) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return new HttpApi(api.baseUrl()).post(owner.shop("/reviews/" + id + "/reply/draft"),
+                            owner.token(), null).status();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(202, 202, 402, 402);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(eventually(() -> billing(owner), b -> b.path("aiUsed").asInt() == 2, "the count").path("aiUsed")
+                .asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aDeclinedCardIsPaymentFailedAndLeavesThePlanAsItWas() {
         Owner owner = signUp("거절 살롱");
         String customer = "cust-" + UUID.randomUUID();

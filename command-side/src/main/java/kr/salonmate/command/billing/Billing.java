@@ -123,6 +123,9 @@ class Billing {
             apply(new AiQuotaRestored(shopId, waitingOldestFirst(), period.quota(), now));
         }
         int usedNow = newPeriod ? 0 : used;
+        if (cmd.automatic() && !newPeriod && takenThisPeriod.contains(cmd.subjectId())) {
+            return true; // the same review asked again (a redelivered event): it has its generation already
+        }
         if (usedNow >= period.quota()) {
             if (!cmd.automatic()) {
                 throw new QuotaExceeded();

@@ -129,6 +129,16 @@ class BillingTest {
     }
 
     @Test
+    void anAutomaticDraftAskedAgainForTheSameReviewTakesNothingMore() {
+        ReviewId review = new ReviewId(FIRST);
+        fixture.given(new AiGenerationUsed(SHOP, "REPLY", FIRST, true, ZONE, MONTH_START, MONTH_END, 1, 2, NOW))
+               .when(automatic(review, NOW))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents()
+               .expectResultMessagePayload(true);
+    }
+
+    @Test
     void aNewMonthGivesTheWaitingReviewsTheirTurnOldestFirst() {
         fixture.given(used(FIRST, 1))
                .andGivenCommands(onDemand(SECOND), automatic(NEW_REVIEW, NOW.minusSeconds(10)),
