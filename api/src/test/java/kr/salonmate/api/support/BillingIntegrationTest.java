@@ -14,9 +14,12 @@ public abstract class BillingIntegrationTest extends IntegrationTest {
     public static final String SECRET_KEY = "test_sk_salonmate_fake";
     public static final String CLIENT_KEY = "test_ck_salonmate_fake";
     protected static final FakeToss TOSS = new FakeToss(SECRET_KEY);
+    /** Its own database: another context's processors and deadlines on the same one would use other settings. */
+    private static final TestDatabase.Database OWN_DATABASE = TestDatabase.create("billing");
 
     @DynamicPropertySource
     static void billing(DynamicPropertyRegistry registry) {
+        registry.add("salonmate.test.database-url", OWN_DATABASE::url); // see IntegrationTest
         registry.add("salonmate.plan.free-ai-quota", () -> "2");
         registry.add("salonmate.plan.pro-ai-quota", () -> "5");
         registry.add("salonmate.plan.pro-price-krw", () -> "29000");

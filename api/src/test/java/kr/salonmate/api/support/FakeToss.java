@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class FakeToss implements AutoCloseable {
 
-    public enum Charge { OK, DECLINE, SERVER_ERROR, CHARGE_THEN_DROP }
+    public enum Charge { OK, DECLINE, SERVER_ERROR, CHARGE_THEN_DROP, CHARGE_THEN_HANG }
 
     public record Payment(String paymentKey, String orderId, String customerKey, long amount) {
     }
@@ -53,6 +53,7 @@ public final class FakeToss implements AutoCloseable {
     private final List<Payment> payments = new CopyOnWriteArrayList<>();
     private final List<String> chargeRequests = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> lookupsFail = new ConcurrentHashMap<>();
+    private final List<String> hanging = new CopyOnWriteArrayList<>();
 
     private volatile String clientKey = "test_ck_salonmate_fake";
 
@@ -65,7 +66,7 @@ public final class FakeToss implements AutoCloseable {
         }
         server.createContext("/v1/", this::handle);
         server.createContext("/sdk/", this::sdk);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -99,6 +100,11 @@ public final class FakeToss implements AutoCloseable {
     /** Charge requests of this customer that reached Toss (including repeats, declines and failures). */
     public long chargeRequests(String customerKey) {
         return chargeRequests.stream().filter(customerKey::equals).count();
+    }
+
+    /** Orders that were charged and whose answer is being held back ({@link Charge#CHARGE_THEN_HANG}). */
+    public List<String> hanging() {
+        return List.copyOf(hanging);
     }
 
     /** What Toss charged for one shop's orders (our order ids carry the shop). */
@@ -236,7 +242,7 @@ public final class FakeToss implements AutoCloseable {
                 remember(idempotencyKey, declined);
                 respond(exchange, declined.status(), declined.body());
             }
-            case OK, CHARGE_THEN_DROP -> {
+            case OK, CHARGE_THEN_DROP, CHARGE_THEN_HANG -> {
                 Payment payment = new Payment("pay_" + UUID.randomUUID().toString().replace("-", ""), orderId,
                         customerKey, body.path("amount").asLong());
                 paymentOfOrder.put(orderId, payment);
@@ -246,6 +252,14 @@ public final class FakeToss implements AutoCloseable {
                 remember(idempotencyKey, paid);
                 if (behaviour == Charge.CHARGE_THEN_DROP) {
                     return; // closing the exchange without an answer: the client sees the connection dropped
+                }
+                if (behaviour == Charge.CHARGE_THEN_HANG) {
+                    hanging.add(orderId);
+                    try {
+                        Thread.sleep(60_000); // charged; the caller waits (and is killed meanwhile)
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 respond(exchange, paid.status(), paid.body());
             }
