@@ -87,7 +87,7 @@ class BillingApiTest extends BillingIntegrationTest {
                         && r.get(newer).path("status").asText().equals("DRAFTED"), "the waiting reviews drafted");
         // asked for oldest first (the drafts themselves may finish in any order)
         assertThat(draftRequestedAt(owner, drafted.get(older).path("id").asText()))
-                .isLessThanOrEqualTo(draftRequestedAt(owner, drafted.get(newer).path("id").asText()));
+                .isBeforeOrEqualTo(draftRequestedAt(owner, drafted.get(newer).path("id").asText()));
         eventually(() -> api.get(owner.shop("/dashboard"), owner.token()).json(),
                 d -> !d.path("quotaExceeded").asBoolean(), "quotaExceeded gone");
 
