@@ -70,7 +70,6 @@ class BillingPageTest extends BillingIntegrationTest {
             // periods last 6 s here: a slow browser may see renewals already, but never a period charged twice
             assertThat(TOSS.paymentsOfShop(owner.shopId())).isNotEmpty()
                     .extracting(kr.salonmate.api.support.FakeToss.Payment::orderId).doesNotHaveDuplicates();
-            assertThat(page.find("#toasts").getText()).contains("PRO로 올렸어요");
             assertThat(page.find("#billing-card-info").getText()).isEqualTo("현대 ···· 5678");
             assertThat(page.find("#billing-payments").getText()).contains("29,000원").contains("결제 완료");
             assertThat(page.js("return location.search")).isEqualTo(""); // the authKey left the address bar
