@@ -16,12 +16,14 @@ import { hideAccountForms, initAccountPages, renderVerifyBanner, takePendingInvi
 import { createMembers } from './members.js';
 import { createNaverImport } from './naver.js';
 import { initOAuth } from './oauth.js';
+import { createBilling, pendingBillingShop, takeBillingReturn } from './billing.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
 
 // --- start ------------------------------------------------------------------------------------------------
 
+takeBillingReturn(); // Toss's card window sent the browser back here: keep its answer before the address changes
 applyStatic(document);
 fillFilterOptions();
 wireTablist($('#auth-view .segmented'), showAuthTab);
@@ -31,6 +33,11 @@ $('#signup-form').addEventListener('submit', onSignup);
 $('#lang-switch').addEventListener('click', () => setLang(lang() === 'ko' ? 'en' : 'ko'));
 $('#logout').addEventListener('click', () => session.logout());
 $('#sync-now').addEventListener('click', event => syncNow(event.currentTarget));
+$('#quota-upgrade').addEventListener('click', () => {
+  selectTab($('#tab-settings'));
+  $('#billing-card').scrollIntoView({ block: 'start' });
+  $('#billing-upgrade').focus();
+});
 $('#filters').addEventListener('change', onFilterChange);
 $('#filters').addEventListener('submit', event => event.preventDefault());
 $('#filter-to-paste').addEventListener('click', showRepliesToPaste);
@@ -57,6 +64,7 @@ onLangChange(() => {
     if (ctx.audit) ctx.audit.relabel();
     if (ctx.analytics) ctx.analytics.relabel();
     ctx.members.relabel();
+    ctx.billing.relabel();
   }
   renderLive(liveState);
   renderVerifyBanner();
@@ -194,7 +202,8 @@ async function enterDashboard(preferredShopId) {
     showFirstShop(); // e.g. a new account made by signing in with Google or Kakao
     return;
   }
-  const membership = memberships.find(m => m.shopId === preferredShopId) || memberships[0];
+  const membership = memberships.find(m => m.shopId === preferredShopId)
+    || memberships.find(m => m.shopId === pendingBillingShop()) || memberships[0];
   await openShop(membership, memberships);
   $('#auth-view').hidden = true;
   $('#dashboard-view').hidden = false;
@@ -314,6 +323,7 @@ async function openShop(membership, memberships) {
     describeError,
     onLeft: () => enterDashboard(null),
   });
+  ctx.billing = createBilling({ shop, role: membership.role, describeError });
   ctx.posts = createPosts({
     shop,
     role: membership.role,
@@ -335,6 +345,7 @@ async function openShop(membership, memberships) {
   await Promise.all([
     ctx.inbox.reload(),
     ctx.members.reload(),
+    ctx.billing.reload(),
     session.api('GET', `/v1/shops/${shop.id}/dashboard`).then(d => { if (ctx === current) { ctx.dashboard = d; renderDashboard(); } }),
   ]);
   ctx.live = connectLive(shop.id, {
@@ -389,6 +400,7 @@ function closeShop() {
   if (closing.analytics) closing.analytics.destroy();
   closing.settings.destroy();
   closing.members.destroy();
+  closing.billing.destroy();
   clearTimeout(auditTimer);
 }
 
@@ -433,6 +445,7 @@ function renderDashboard() {
   bump($('#c-reply-rate'), formatPercent(d.replyRate));
   bump($('#c-median'), formatMinutes(d.medianResponseMinutes));
   ctx.posts.setCounts(d.posts);
+  $('#quota-banner').hidden = !d.quotaExceeded;
   setText($('#last-sync'), d.lastSyncAt ? t('dash.lastSync', { when: formatRelative(d.lastSyncAt) }) : t('dash.neverSynced'));
 }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@EnableConfigurationProperties(kr.salonmate.command.billing.PlanSettings.class)
 @ConditionalOnProperty(name = "salonmate.modules.command.enabled", matchIfMissing = true)
 public class CommandSideModule {
 

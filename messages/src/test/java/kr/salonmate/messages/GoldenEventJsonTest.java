@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kr.salonmate.messages.billing.*;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.post.*;
 import kr.salonmate.messages.review.*;
@@ -51,6 +52,9 @@ class GoldenEventJsonTest {
             UUID.fromString("f6f6f6f6-0707-4808-9909-1a1a1a1a1a1a"));
     private static final UUID MEMBER = UUID.fromString("5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9");
     private static final UUID INVITATION = UUID.fromString("6a7b8c9d-0e1f-4a2b-b3c4-d5e6f7a8b9c0");
+    private static final Instant PERIOD_START = Instant.parse("2026-10-31T15:00:00Z");
+    private static final Instant PERIOD_END = Instant.parse("2026-11-30T15:00:00Z");
+    private static final String ORDER = "sm-7f1d2c3b4a5e4f608a9b0c1d2e3f4a5b-1795748100";
     private static final ReplySettings SETTINGS = new ReplySettings(ReplyTone.FRIENDLY, "AUTO", "- 살롱 루미 드림",
             true, 5, false);
 
@@ -106,7 +110,22 @@ class GoldenEventJsonTest {
                     Instant.parse("2026-12-04T03:15:00Z"), AT),
             new InvitationAccepted(SHOP, INVITATION, MEMBER, MemberRole.STAFF,
                     Actor.user(MEMBER, "박디자이너"), AT),
-            new InvitationRevoked(SHOP, INVITATION, OWNER, AT));
+            new InvitationRevoked(SHOP, INVITATION, OWNER, AT),
+            new AiGenerationUsed(SHOP, "REPLY", REQUEST, true, "Asia/Seoul", PERIOD_START, PERIOD_END, 30, 30, AT),
+            new AiGenerationReturned(SHOP, REQUEST, PERIOD_START, 29, 30, AT),
+            new AiQuotaExhausted(SHOP, PERIOD_END, 30, AT),
+            new AutoDraftPaused(SHOP, REVIEW, CREATED, AT),
+            new AiQuotaRestored(SHOP, List.of(REVIEW), 1000, AT),
+            new ChargeRequested(SHOP, ORDER, 29_000, AT, PERIOD_END, 1, false, "c_3f2a9b", "cred-7c1d", "현대",
+                    "5678", AT),
+            new PaymentSucceeded(SHOP, ORDER, "tviva20261127031500abcd", 29_000, AT, AT),
+            new PaymentFailed(SHOP, ORDER, 29_000, "REJECT_CARD_COMPANY", "카드사에서 거절한 결제입니다.", 2, true, AT),
+            new SubscriptionStarted(SHOP, Plan.PRO, "c_3f2a9b", "cred-7c1d", "현대", "5678", 29_000, AT, PERIOD_END,
+                    1000, AT),
+            new SubscriptionRenewed(SHOP, ORDER, AT, PERIOD_END, 1000, AT),
+            new SubscriptionPastDue(SHOP, ORDER, Instant.parse("2026-11-28T03:15:00Z"), AT),
+            new SubscriptionCancelled(SHOP, PERIOD_END, OWNER, AT),
+            new SubscriptionEnded(SHOP, "PAYMENT_FAILED", AT));
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             // configured as the application configures Axon's serializer (AxonInfrastructure.defaultAxonObjectMapper)

@@ -51,7 +51,7 @@ public class QuerySideModule {
     /** The processing groups this module owns, one per read model. */
     public static final List<String> PROCESSING_GROUPS = List.of(ReviewInboxProjection.GROUP,
             ReplyAuditProjection.GROUP, DashboardProjection.GROUP, ShopProjection.GROUP, PostProjection.GROUP,
-            AnalyticsProjection.GROUP, SimilarityProjection.GROUP);
+            AnalyticsProjection.GROUP, SimilarityProjection.GROUP, kr.salonmate.query.billing.BillingProjection.GROUP);
 
     /**
      * A handler's failure is never skipped silently. With the dead-letter queue on (the default above) Axon's

@@ -3,9 +3,17 @@ package kr.salonmate.saga.review;
 import java.time.Clock;
 import java.time.Instant;
 
+import kr.salonmate.messages.billing.AiQuotaRestored;
+import kr.salonmate.messages.billing.BillingId;
+import kr.salonmate.messages.billing.ReturnAiGeneration;
+import kr.salonmate.messages.billing.UseAiGeneration;
 import kr.salonmate.messages.common.Actor;
+import kr.salonmate.messages.review.FindReview;
 import kr.salonmate.messages.review.RequestReplyDraft;
+import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewReceived;
+import kr.salonmate.messages.review.ReviewStatus;
+import kr.salonmate.messages.review.ReviewView;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModuleEnabled;
@@ -14,6 +22,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A new review gets an AI draft when the shop has {@code autoDraft} on: {@code RequestReplyDraft} by the system.
- * The Review aggregate may refuse (already replied on Google, quota used up); that is fine and ignored. An edit at
+ * It takes an AI generation of the shop's quota first; with none left the review stays NEW and waits until
+ * {@code AiQuotaRestored} (an upgrade, a renewal, a new month). The Review aggregate may refuse (already replied on
+ * Google); that is fine, and the generation is given back. An edit at
  * the source ({@code ReviewEditedAtSource}) asks for nothing. Side effects only: never replayed.
  */
 @Component
@@ -67,13 +78,60 @@ public class AutoDraftPolicy {
         if (!replySettings.autoDraft()) {
             return;
         }
+        draft(shop, received.reviewId(), received.createdAt());
+    }
+
+    /**
+     * The quota allows again: the reviews that waited are drafted oldest first, each taking its generation; when
+     * the quota runs out again on the way, the rest wait again (in the same order, by their creation time).
+     */
+    @EventHandler
+    public void on(AiQuotaRestored restored) {
+        ShopView shop = ShopLookup.find(queries, restored.shopId());
+        if (shop == null) {
+            throw new IllegalStateException("shop " + restored.shopId() + " is not known to the read side yet");
+        }
+        ReplySettings replySettings = shop.replySettings() == null ? ReplySettings.defaults() : shop.replySettings();
+        for (ReviewId reviewId : restored.waiting()) {
+            ReviewView review = queries.query(new FindReview(restored.shopId(), reviewId),
+                    ResponseTypes.optionalInstanceOf(ReviewView.class)).join().orElse(null);
+            if (review == null || review.status() != ReviewStatus.NEW || !replySettings.autoDraft()) {
+                continue; // drafted on demand meanwhile, replied elsewhere, or the shop turned automatic drafts off
+            }
+            draft(shop, reviewId, review.createdAt());
+        }
+    }
+
+    /** Takes the generation first: with none left the review stays NEW and waits ({@code AutoDraftPaused}). */
+    private void draft(ShopView shop, ReviewId reviewId, Instant createdAt) {
+        BillingId billing = BillingId.of(shop.id());
         try {
-            commands.sendAndWait(new RequestReplyDraft(received.reviewId(), null, Actor.system()));
+            Boolean taken = commands.sendAndWait(new UseAiGeneration(billing, shop.id(), shop.timezone(), "REPLY",
+                    reviewId.value(), true, createdAt));
+            if (!Boolean.TRUE.equals(taken)) {
+                log.info("Review {} waits for an automatic draft: the shop's AI quota is used up", reviewId);
+                return;
+            }
         } catch (RuntimeException e) {
             if (!Dispatch.isRejectionOrRemoteFailure(e)) {
-                throw e; // delivery failed: let the processor try this event again
+                throw e;
             }
-            log.debug("No automatic draft for review {}: {}", received.reviewId(), e.getMessage());
+            log.warn("No automatic draft for review {}: the quota refused ({})", reviewId, e.getMessage());
+            return;
+        }
+        try {
+            commands.sendAndWait(new RequestReplyDraft(reviewId, null, Actor.system()));
+        } catch (RuntimeException e) {
+            if (!Dispatch.isRejectionOrRemoteFailure(e)) {
+                throw e; // delivery failed: let the processor try this event again (the generation stays taken)
+            }
+            log.debug("No automatic draft for review {}: {}", reviewId, e.getMessage());
+            try {
+                commands.sendAndWait(new ReturnAiGeneration(billing, reviewId.value()));
+            } catch (RuntimeException notReturned) {
+                log.warn("The generation taken for review {} could not be given back: {}", reviewId,
+                        notReturned.toString());
+            }
         }
     }
 }

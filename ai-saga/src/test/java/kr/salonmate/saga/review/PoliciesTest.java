@@ -40,6 +40,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import kr.salonmate.messages.billing.BillingId;
+import kr.salonmate.messages.billing.UseAiGeneration;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
@@ -79,10 +81,24 @@ class PoliciesTest {
     @Test
     void aNewReviewOfAShopWithAutoDraftGetsADraftRequestedBySalonMate() {
         settingsAre(settings(true, null));
+        UseAiGeneration generation = new UseAiGeneration(BillingId.of(SHOP), SHOP, "Asia/Seoul", "REPLY",
+                REVIEW.value(), true, NOW.minusSeconds(60));
+        when(commands.sendAndWait(generation)).thenReturn(true);
 
         autoDraft(null).on(received(NOW.minusSeconds(60)));
 
+        verify(commands).sendAndWait(generation);
         verify(commands).sendAndWait(new RequestReplyDraft(REVIEW, null, Actor.system()));
+    }
+
+    @Test
+    void aNewReviewWaitsWithoutADraftRequestWhenTheQuotaIsUsedUp() {
+        settingsAre(settings(true, null));
+        when(commands.sendAndWait(any(UseAiGeneration.class))).thenReturn(false);
+
+        autoDraft(null).on(received(NOW.minusSeconds(60)));
+
+        verify(commands, never()).sendAndWait(any(RequestReplyDraft.class));
     }
 
     @Test

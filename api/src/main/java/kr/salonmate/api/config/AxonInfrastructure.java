@@ -156,10 +156,14 @@ public class AxonInfrastructure {
     @Bean(destroyMethod = "stop")
     Scheduler dbScheduler(DataSource dataSource, @Lazy List<Task<?>> tasks,
                           @Value("${salonmate.deadlines.threads:8}") int threads,
-                          @Value("${salonmate.deadlines.polling-interval:PT1S}") Duration pollingInterval) {
+                          @Value("${salonmate.deadlines.polling-interval:PT1S}") Duration pollingInterval,
+                          @Value("${salonmate.deadlines.heartbeat:PT5M}") Duration heartbeat) {
         return Scheduler.create(dataSource, tasks)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
+                // a deadline that was running on a node that died (kill -9 mid-renewal) runs again elsewhere once
+                // its heartbeat is 6 × this old (db-scheduler's dead-execution detection)
+                .heartbeatInterval(heartbeat)
                 .enableImmediateExecution()
                 .registerShutdownHook()
                 .build();

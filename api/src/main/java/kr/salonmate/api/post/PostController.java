@@ -16,9 +16,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import kr.salonmate.api.account.AccountStore;
 import kr.salonmate.api.account.Role;
+import kr.salonmate.api.billing.AiGenerations;
 import kr.salonmate.api.error.ApiException;
 import kr.salonmate.api.media.MediaLinks;
 import kr.salonmate.api.media.MediaStore;
+import kr.salonmate.api.ratelimit.RateLimiter;
 import kr.salonmate.api.review.ReadModels;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
@@ -69,10 +71,14 @@ public class PostController {
     private final MediaLinks links;
     private final AccountStore accounts;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
+    private final AiGenerations aiGenerations;
 
     public PostController(ShopAccess access, PostCreation creation, CommandGateway commands, QueryGateway queries,
                           ReadModels readModels, MediaStore media, MediaLinks links, AccountStore accounts,
-                          Clock clock) {
+                          Clock clock, RateLimiter rateLimiter, AiGenerations aiGenerations) {
+        this.rateLimiter = rateLimiter;
+        this.aiGenerations = aiGenerations;
         this.access = access;
         this.creation = creation;
         this.commands = commands;
@@ -86,7 +92,8 @@ public class PostController {
 
     @PostMapping
     @Operation(summary = "Create a post of 1 to 10 uploaded photos (more: a carousel); the caption and hashtags are"
-            + " drafted asynchronously")
+            + " drafted asynchronously; the caption takes one AI generation of the plan's month (402 QUOTA_EXCEEDED when"
+            + " they are used up) and counts against SALONMATE_RATE_LIMIT_AI")
     public ResponseEntity<PostResponse> create(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId,
                                                @Valid @RequestBody PostRequests.CreatePostBody body) {
         CurrentUser user = CurrentUser.of(jwt);
@@ -111,7 +118,9 @@ public class PostController {
             }
         }
         String brief = body.brief() == null || body.brief().isBlank() ? null : body.brief().strip();
-        PostId postId = creation.create(shop, ids, brief, user.actor());
+        rateLimiter.requireAiDraftAllowance(shopId);
+        PostId postId = aiGenerations.onDemand(shop, "CAPTION", null,
+                () -> creation.create(shop, ids, brief, user.actor()));
         return ResponseEntity.status(HttpStatus.CREATED).body(after(shop, postId));
     }
 
@@ -153,14 +162,17 @@ public class PostController {
     }
 
     @PostMapping("/{postId}/caption/draft")
-    @Operation(summary = "Ask for a new AI caption (for example after a failed draft); drafting is asynchronous")
+    @Operation(summary = "Ask for a new AI caption (for example after a failed draft); drafting is asynchronous;"
+            + " one AI generation (402 QUOTA_EXCEEDED when used up), counts against SALONMATE_RATE_LIMIT_AI")
     public ResponseEntity<PostResponse> redraft(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId,
                                                 @PathVariable UUID postId,
                                                 @Valid @RequestBody(required = false) PostRequests.RedraftBody body) {
         CurrentUser user = CurrentUser.of(jwt);
         ShopId shop = access.require(user, shopId, Role.STAFF);
         PostView post = existing(shop, postId);
-        commands.sendAndWait(new RequestCaptionDraft(post.id(), body == null ? null : body.brief(), user.actor()));
+        rateLimiter.requireAiDraftAllowance(shopId);
+        aiGenerations.onDemand(shop, "CAPTION", post.id().value(), () -> commands.sendAndWait(
+                new RequestCaptionDraft(post.id(), body == null ? null : body.brief(), user.actor())));
         return ResponseEntity.accepted().body(after(shop, post.id()));
     }
 

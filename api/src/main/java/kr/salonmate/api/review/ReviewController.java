@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.account.Role;
 import kr.salonmate.api.error.ApiException;
+import kr.salonmate.api.billing.AiGenerations;
 import kr.salonmate.api.ratelimit.RateLimiter;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
@@ -68,9 +69,11 @@ public class ReviewController {
     private final QueryGateway queries;
     private final ReadModels readModels;
     private final RateLimiter rateLimiter;
+    private final AiGenerations aiGenerations;
 
     public ReviewController(ShopAccess access, CommandGateway commands, QueryGateway queries, ReadModels readModels,
-                            RateLimiter rateLimiter) {
+                            RateLimiter rateLimiter, AiGenerations aiGenerations) {
+        this.aiGenerations = aiGenerations;
         this.access = access;
         this.commands = commands;
         this.queries = queries;
@@ -142,7 +145,8 @@ public class ReviewController {
 
     @PostMapping("/{reviewId}/reply/draft")
     @Operation(summary = "Ask for a new AI draft (replaces the current one); drafting is asynchronous. At most"
-            + " SALONMATE_RATE_LIMIT_AI requests a minute per shop (429 RATE_LIMITED with Retry-After)")
+            + " SALONMATE_RATE_LIMIT_AI requests a minute per shop (429 RATE_LIMITED with Retry-After); each takes one AI"
+            + " generation of the plan's month (402 QUOTA_EXCEEDED when they are used up)")
     public ResponseEntity<ReviewView> requestDraft(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID shopId,
                                                    @PathVariable UUID reviewId,
                                                    @Valid @RequestBody(required = false) DraftRequest body) {
@@ -152,7 +156,8 @@ public class ReviewController {
         rateLimiter.requireAiDraftAllowance(shopId);
         String instruction = body == null || body.instruction() == null || body.instruction().isBlank()
                 ? null : body.instruction().strip();
-        commands.sendAndWait(new RequestReplyDraft(review.id(), instruction, user.actor()));
+        aiGenerations.onDemand(shop, "REPLY", review.id().value(),
+                () -> commands.sendAndWait(new RequestReplyDraft(review.id(), instruction, user.actor())));
         return ResponseEntity.accepted().body(after(shop, review.id()));
     }
 

@@ -40,6 +40,9 @@ final class ContentSecurityPolicy implements HeaderWriter {
         if (policy == null) {
             Set<String> scripts = sources("'self'", originOf(tossSdkUrl));
             Set<String> frames = sources("'self'", originOf(tossSdkUrl));
+            if (originOf(tossSdkUrl) != null && originOf(tossSdkUrl).endsWith(".tosspayments.com")) {
+                frames.add("https://*.tosspayments.com"); // Toss's own SDK opens its card window from its other hosts
+            }
             Set<String> images = sources("'self'", "data:", originOf(publicBaseUrl.get()));
             policy = "default-src 'self'; script-src " + String.join(" ", scripts) + "; style-src 'self'; img-src "
                     + String.join(" ", images) + "; connect-src 'self'; font-src 'self'; manifest-src 'self'; "

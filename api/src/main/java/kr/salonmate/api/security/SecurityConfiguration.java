@@ -77,6 +77,10 @@ public class SecurityConfiguration {
                                 "/v1/auth/verify-email/resend", "/v1/auth/password/forgot",
                                 "/v1/auth/password/reset", "/v1/auth/oauth/exchange").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v1/auth/jwks", "/v1/auth/oauth/**", "/v1/media/**").permitAll()
+                        // Toss calls the webhook (it proves nothing: the payment is re-read from Toss); the page reads
+                        // the public client key before anyone signs in
+                        .requestMatchers(HttpMethod.POST, "/v1/billing/toss/webhook").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/billing/config").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/ws/**", "/error").permitAll()

@@ -69,7 +69,9 @@ public final class PackagedApplication implements AutoCloseable {
         command.add("--server.port=" + port);
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 // the tests poll read models and sign up several users from one address; RateLimitTest covers limits
-                "salonmate.rate-limit.default", "0", "salonmate.rate-limit.auth", "0"));
+                "salonmate.rate-limit.default", "0", "salonmate.rate-limit.auth", "0",
+                // and draft more than a FREE month's AI generations; a test of the quota sets its own
+                "salonmate.plan.free-ai-quota", "1000000"));
         settings.putAll(properties);
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         long started = System.nanoTime();

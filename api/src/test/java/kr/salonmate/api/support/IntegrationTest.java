@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
         // (its @DynamicPropertySource wins over these)
         properties = {"salonmate.rate-limit.default=0", "salonmate.rate-limit.auth=0", "salonmate.rate-limit.ai=0",
                 // several application contexts live side by side in one test run: give idle connections back soon
-                "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000"})
+                "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000",
+                // tests draft freely in their shops; the quota is BillingApiTest's (its @DynamicPropertySource wins)
+                "salonmate.plan.free-ai-quota=1000000"})
 public abstract class IntegrationTest {
 
     protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");

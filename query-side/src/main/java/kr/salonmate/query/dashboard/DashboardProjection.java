@@ -3,6 +3,8 @@ package kr.salonmate.query.dashboard;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import kr.salonmate.messages.billing.AiQuotaExhausted;
+import kr.salonmate.messages.billing.AiQuotaRestored;
 import kr.salonmate.messages.post.CaptionDraftFailed;
 import kr.salonmate.messages.post.CaptionDraftRequested;
 import kr.salonmate.messages.post.CaptionDrafted;
@@ -161,6 +163,24 @@ public class DashboardProjection {
         }
     }
 
+    @EventHandler
+    void on(AiQuotaExhausted e, @SequenceNumber long sequence) {
+        quota(e.shopId(), true, sequence);
+    }
+
+    @EventHandler
+    void on(AiQuotaRestored e, @SequenceNumber long sequence) {
+        quota(e.shopId(), false, sequence);
+    }
+
+    private void quota(ShopId shopId, boolean exceeded, long sequence) {
+        DashboardShopRow shop = shops.findById(shopId.value()).orElseGet(() -> new DashboardShopRow(shopId.value()));
+        if (shop.quotaExceeded(exceeded, sequence)) {
+            shops.save(shop);
+            emit(shopId);
+        }
+    }
+
     // --- posts ----------------------------------------------------------------------------------------------
 
     @EventHandler
@@ -275,6 +295,7 @@ public class DashboardProjection {
     }
 
     private void emitNow(Set<ShopId> shopIds) {
+        shops.flush();
         reviews.flush(); // the counters are read with SQL, which must see this batch's changes
         posts.flush();
         for (ShopId shopId : shopIds) {

@@ -36,6 +36,7 @@ public class DashboardQueries {
                        ORDER BY extract(epoch FROM published_at - review_created_at)::float8 / 60)
                        FILTER (WHERE published_at IS NOT NULL) AS median_response_minutes,
                    (SELECT last_sync_at FROM dashboard_shop WHERE shop_id = :shopId) AS last_sync_at,
+                   (SELECT quota_exceeded FROM dashboard_shop WHERE shop_id = :shopId) AS quota_exceeded,
                    (SELECT count(*) FROM dashboard_post WHERE shop_id = :shopId AND status = 'SCHEDULED')
                        AS posts_scheduled,
                    (SELECT count(*) FROM dashboard_post WHERE shop_id = :shopId AND status = 'PUBLISHED')
@@ -74,6 +75,6 @@ public class DashboardQueries {
                 total == 0 ? 0.0 : (double) replied / total,
                 rs.getObject("median_response_minutes", Double.class),
                 new DashboardView.PostCounts(rs.getLong("posts_scheduled"), rs.getLong("posts_published")),
-                lastSync == null ? null : lastSync.toInstant());
+                lastSync == null ? null : lastSync.toInstant(), rs.getBoolean("quota_exceeded"));
     }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The shop-level facts of the dashboard: when its reviews were last synced. */
+/** The shop-level facts of the dashboard: when its reviews were last synced, whether its AI quota is used up. */
 @Entity
 @Table(name = "dashboard_shop")
 public class DashboardShopRow {
@@ -19,6 +19,11 @@ public class DashboardShopRow {
     private Instant lastSyncAt;
     @Column(name = "version", nullable = false)
     private long version;
+    /** Automatic drafting waits for the AI quota; guarded by the billing aggregate's own sequence. */
+    @Column(name = "quota_exceeded", nullable = false)
+    private boolean quotaExceeded;
+    @Column(name = "quota_version", nullable = false)
+    private long quotaVersion = -1;
 
     protected DashboardShopRow() {
     }
@@ -35,6 +40,16 @@ public class DashboardShopRow {
         }
         lastSyncAt = at;
         version = sequence;
+        return true;
+    }
+
+    /** Records the quota running out or allowing again; false when seen already. */
+    boolean quotaExceeded(boolean exceeded, long sequence) {
+        if (sequence <= quotaVersion) {
+            return false;
+        }
+        quotaExceeded = exceeded;
+        quotaVersion = sequence;
         return true;
     }
 

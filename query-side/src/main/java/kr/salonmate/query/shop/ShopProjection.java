@@ -1,6 +1,9 @@
 package kr.salonmate.query.shop;
 
 import java.util.function.Consumer;
+import kr.salonmate.messages.billing.Plan;
+import kr.salonmate.messages.billing.SubscriptionEnded;
+import kr.salonmate.messages.billing.SubscriptionStarted;
 import kr.salonmate.messages.shop.GoogleLocationConnected;
 import kr.salonmate.messages.shop.InstagramAccountConnected;
 import kr.salonmate.messages.shop.ReplySettingsChanged;
@@ -53,6 +56,16 @@ public class ShopProjection {
     @EventHandler
     void on(ReviewsSynced e, @SequenceNumber long sequence) {
         change(e.shopId(), sequence, row -> row.synced(e.at()));
+    }
+
+    @EventHandler
+    void on(SubscriptionStarted e) {
+        rows.findById(e.shopId().value()).ifPresent(row -> row.plan(e.plan().name()));
+    }
+
+    @EventHandler
+    void on(SubscriptionEnded e) {
+        rows.findById(e.shopId().value()).ifPresent(row -> row.plan(Plan.FREE.name()));
     }
 
     @ResetHandler

@@ -119,6 +119,11 @@ public class ShopRow implements Persistable<UUID> {
         lastSyncAt = at;
     }
 
+    /** The plan comes from the billing aggregate, whose events have a sequence of their own: set, not versioned. */
+    void plan(String plan) {
+        this.plan = plan;
+    }
+
     boolean hasSeen(long sequence) {
         return sequence <= version;
     }

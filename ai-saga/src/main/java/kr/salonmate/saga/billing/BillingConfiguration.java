@@ -1,0 +1,22 @@
+package kr.salonmate.saga.billing;
+
+import kr.salonmate.saga.SagaModuleEnabled;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@SagaModuleEnabled
+@EnableConfigurationProperties({TossProperties.class, BillingProperties.class})
+public class BillingConfiguration {
+
+    @Bean
+    TossPayments tossPayments(TossProperties properties) {
+        return new TossPayments(properties);
+    }
+
+    @Bean
+    Charging charging(TossPayments toss) {
+        return new Charging(toss);
+    }
+}

@@ -1,0 +1,3 @@
+package kr.salonmate.messages.billing;
+
+public enum Plan { FREE, PRO }

@@ -1,0 +1,49 @@
+package kr.salonmate.query.billing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import kr.salonmate.messages.billing.BillingView;
+import kr.salonmate.messages.billing.FetchBilling;
+import kr.salonmate.messages.billing.Plan;
+import kr.salonmate.messages.billing.SubscriptionStatus;
+import kr.salonmate.query.ConditionalOnQuerySide;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Answers {@link FetchBilling} from the billing tables; the newest 24 charges, newest first. */
+@Component
+@ConditionalOnQuerySide
+public class BillingQueries {
+
+    private final JdbcTemplate jdbc;
+
+    BillingQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public BillingView handle(FetchBilling query) {
+        List<BillingView.Payment> payments = jdbc.query("SELECT order_id, amount, status, occurred_at, failure_code,"
+                        + " failure_message FROM billing_payment WHERE shop_id = ? ORDER BY occurred_at DESC,"
+                        + " attempt DESC LIMIT 24",
+                (rs, row) -> new BillingView.Payment(rs.getString("order_id"), rs.getLong("amount"),
+                        rs.getString("status"), instant(rs, "occurred_at"), rs.getString("failure_code"),
+                        rs.getString("failure_message")), query.shopId().value());
+        List<BillingView> views = jdbc.query("SELECT * FROM billing_account WHERE shop_id = ?",
+                (rs, row) -> new BillingView(Plan.valueOf(rs.getString("plan")),
+                        SubscriptionStatus.valueOf(rs.getString("status")), rs.getString("zone"), 0,
+                        rs.getInt("ai_used"), instant(rs, "period_start"), instant(rs, "period_end"),
+                        instant(rs, "next_charge_at"), rs.getString("card_company"), rs.getString("card_last4"),
+                        rs.getBoolean("quota_exceeded"), payments), query.shopId().value());
+        return views.isEmpty() ? null : views.get(0);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
