@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -176,6 +177,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                          HttpHeaders headers, HttpStatusCode status,
                                                                          WebRequest request) {
         return handleExceptionInternal(e, null, headers, status, request);
+    }
+
+    /** A client that went away is no failure of ours: the one quiet line of {@link #internal}, as before. */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected ResponseEntity<Object> handleAsyncRequestNotUsableException(AsyncRequestNotUsableException e,
+                                                                          WebRequest request) {
+        return (ResponseEntity<Object>) (ResponseEntity<?>) internal(e, ((ServletWebRequest) request).getRequest());
     }
 
     private record Failure(String code, String message, Map<String, Object> details) {

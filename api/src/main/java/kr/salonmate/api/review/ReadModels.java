@@ -28,8 +28,8 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>The wait is a subscription query on the same {@code Find…} query (ADR 26): the projection emits the row it
  * committed, so the request goes on the moment its change is readable and no thread sleeps. With several nodes on
- * one database (no Axon Server) another node may hold the projection's segment and emit where nobody listens, so
- * the read is also repeated every {@link #RECHECK}; that is the only case it answers a request.
+ * one database (no Axon Server) another node may hold the projection's segment and emit where nobody listens; for
+ * that case the read is also repeated every {@link #RECHECK} (a timer, not a sleeping thread).
  */
 @Component
 public class ReadModels {
