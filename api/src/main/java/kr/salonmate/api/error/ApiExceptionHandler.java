@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -30,10 +31,15 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
@@ -46,7 +52,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * decides the status; nothing internal (stack traces, SQL) ever reaches the body.
  */
 @RestControllerAdvice
-public class ApiExceptionHandler {
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -127,28 +133,6 @@ public class ApiExceptionHandler {
         return internal(e, request);
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        e.getBindingResult().getFieldErrors().forEach(error ->
-                fields.putIfAbsent(error.getField(), error.getDefaultMessage()));
-        e.getBindingResult().getGlobalErrors().forEach(error ->
-                fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
-        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid: "
-                + String.join(", ", fields.keySet()), Map.of("fields", fields), request);
-    }
-
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ApiError> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        e.getParameterValidationResults().forEach(result -> {
-            String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error -> fields.putIfAbsent(name, error.getDefaultMessage()));
-        });
-        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some parameters are not valid: "
-                + String.join(", ", fields.keySet()), Map.of("fields", fields), request);
-    }
-
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ApiError> constraint(ConstraintViolationException e, HttpServletRequest request) {
         Map<String, Object> fields = e.getConstraintViolations().stream().collect(Collectors.toMap(
@@ -168,23 +152,118 @@ public class ApiExceptionHandler {
         return name == null ? path.toString() : name;
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    /**
+     * Spring MVC's own failures (bad parameters and bodies, media types, methods, unknown paths, uploads too large)
+     * reach here through {@link ResponseEntityExceptionHandler}, which sets their status and headers ({@code Allow},
+     * {@code Accept}); only the body becomes our envelope. One that this does not describe for the client stays a
+     * 500, like any other surprise.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object problem, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest webRequest) {
+        HttpServletRequest request = ((ServletWebRequest) webRequest).getRequest();
+        Failure failure = standard(e);
+        if (failure == null) {
+            return (ResponseEntity<Object>) (ResponseEntity<?>) internal(e, request);
+        }
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(failure.code(), failure.message(), failure.details(), RequestIdFilter.of(request)));
+    }
+
+    /** The base class logs every wrong method as a warning; scanners send thousands, and it is the client's mistake. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        return handleExceptionInternal(e, null, headers, status, request);
+    }
+
+    /** A client that went away is no failure of ours: the one quiet line of {@link #internal}, as before. */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected ResponseEntity<Object> handleAsyncRequestNotUsableException(AsyncRequestNotUsableException e,
+                                                                          WebRequest request) {
+        return (ResponseEntity<Object>) (ResponseEntity<?>) internal(e, ((ServletWebRequest) request).getRequest());
+    }
+
+    private record Failure(String code, String message, Map<String, Object> details) {
+
+        static Failure invalid(String message, Map<String, Object> fields) {
+            return new Failure("VALIDATION_FAILED", message, Map.of("fields", fields));
+        }
+
+        static Failure badParameter(String name) {
+            return invalid("Parameter is missing or not valid: " + name, Map.of(name, "missing or not valid"));
+        }
+    }
+
+    private static Failure standard(Exception e) {
+        if (e instanceof MethodArgumentNotValidException invalid) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            invalid.getBindingResult().getFieldErrors().forEach(error ->
+                    fields.putIfAbsent(error.getField(), error.getDefaultMessage()));
+            invalid.getBindingResult().getGlobalErrors().forEach(error ->
+                    fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
+            return Failure.invalid("Some fields are not valid: " + String.join(", ", fields.keySet()), fields);
+        }
+        if (e instanceof HandlerMethodValidationException invalid) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            invalid.getParameterValidationResults().forEach(result -> {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(error -> fields.putIfAbsent(name, error.getDefaultMessage()));
+            });
+            return Failure.invalid("Some parameters are not valid: " + String.join(", ", fields.keySet()), fields);
+        }
+        if (e instanceof HttpMessageNotReadableException unreadable) {
+            return unreadable(unreadable);
+        }
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return Failure.badParameter(missing.getParameterName());
+        }
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            return Failure.badParameter(mismatch.getName());
+        }
+        if (e instanceof MissingRequestHeaderException missing) {
+            return Failure.badParameter(missing.getHeaderName());
+        }
+        if (e instanceof MissingServletRequestPartException missing) {
+            String name = missing.getRequestPartName();
+            return Failure.invalid("Part is missing: " + name, Map.of(name, "missing"));
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
+            return new Failure("UNSUPPORTED_MEDIA_TYPE", "Content type not supported: " + unsupported.getContentType(),
+                    Map.of());
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return new Failure("NOT_ACCEPTABLE", "Cannot answer in the requested format", Map.of());
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException) {
+            return new Failure("METHOD_NOT_ALLOWED", e.getMessage(), Map.of());
+        }
+        if (e instanceof NoResourceFoundException) {
+            return new Failure("NOT_FOUND", "No such resource", Map.of());
+        }
+        if (e instanceof MaxUploadSizeExceededException) {
+            return new Failure("PAYLOAD_TOO_LARGE", "The upload is too large", Map.of());
+        }
+        return null;
+    }
+
+    private static Failure unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
-            return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Unknown field: " + field,
-                    Map.of("fields", Map.of(field, "unknown field")), request);
+            return Failure.invalid("Unknown field: " + field, Map.of(field, "unknown field"));
         }
         // a value of the wrong type, or a number too large for its field (valid JSON, not a valid value)
         if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
                 && !((JacksonException) cause).getPath().isEmpty()) {
             String field = path(((JacksonException) cause).getPath());
-            return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Field has the wrong type or value: " + field,
-                    Map.of("fields", Map.of(field, "wrong type or value")), request);
+            return Failure.invalid("Field has the wrong type or value: " + field, Map.of(field, "wrong type or value"));
         }
         String message = cause instanceof JacksonException ? "The body is not valid JSON" : "The body is missing or unreadable";
-        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", message, Map.of(), request);
+        return new Failure("MALFORMED_REQUEST", message, Map.of());
     }
 
     private static String path(List<JacksonException.Reference> path) {
@@ -200,51 +279,6 @@ public class ApiExceptionHandler {
             }
         }
         return name.isEmpty() ? "body" : name.toString();
-    }
-
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-            MissingRequestHeaderException.class})
-    ResponseEntity<ApiError> badParameter(Exception e, HttpServletRequest request) {
-        String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
-                : e instanceof MethodArgumentTypeMismatchException t ? t.getName()
-                : ((MissingRequestHeaderException) e).getHeaderName();
-        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Parameter is missing or not valid: " + name,
-                Map.of("fields", Map.of(name, "missing or not valid")), request);
-    }
-
-    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
-    ResponseEntity<ApiError> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e,
-                                         HttpServletRequest request) {
-        String name = e.getRequestPartName();
-        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Part is missing: " + name,
-                Map.of("fields", Map.of(name, "missing")), request);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                "Content type not supported: " + e.getContentType(), Map.of(), request);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return respond(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Cannot answer in the requested format",
-                Map.of(), request);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return respond(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage(), Map.of(), request);
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> noResource(NoResourceFoundException e, HttpServletRequest request) {
-        return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", Map.of(), request);
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return respond(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The upload is too large", Map.of(), request);
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -5,6 +5,7 @@ import kr.salonmate.messages.post.CaptionDraftFailed;
 import kr.salonmate.messages.post.CaptionDraftRequested;
 import kr.salonmate.messages.post.CaptionDrafted;
 import kr.salonmate.messages.post.CaptionEdited;
+import kr.salonmate.messages.post.FindPost;
 import kr.salonmate.messages.post.InstagramContainerCreated;
 import kr.salonmate.messages.post.PostCancelled;
 import kr.salonmate.messages.post.PostCreated;
@@ -119,6 +120,9 @@ public class PostProjection {
 
     private void emit(PostRow row) {
         var shopId = row.shopId();
-        emitter.emit(WatchShopPosts.class, query -> query.shopId().equals(shopId), row.toView());
+        var view = row.toView();
+        emitter.emit(WatchShopPosts.class, query -> query.shopId().equals(shopId), view);
+        // a command endpoint waits on this one post to answer with what its command did (api's ReadModels)
+        emitter.emit(FindPost.class, query -> query.postId().equals(view.id()), view);
     }
 }

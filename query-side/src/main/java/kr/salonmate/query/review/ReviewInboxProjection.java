@@ -5,6 +5,7 @@ import kr.salonmate.messages.review.AutoPublishHeld;
 import kr.salonmate.messages.privacy.SubjectKind;
 import kr.salonmate.messages.privacy.UserErased;
 import kr.salonmate.messages.review.ReviewPersonalDataErased;
+import kr.salonmate.messages.review.FindReview;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftFailed;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -150,6 +151,9 @@ public class ReviewInboxProjection {
 
     private void emit(ReviewRow row) {
         var shopId = row.shopId();
-        emitter.emit(WatchShopReviews.class, query -> query.shopId().equals(shopId), row.toView());
+        var view = row.toView();
+        emitter.emit(WatchShopReviews.class, query -> query.shopId().equals(shopId), view);
+        // a command endpoint waits on this one review to answer with what its command did (api's ReadModels)
+        emitter.emit(FindReview.class, query -> query.reviewId().equals(view.id()), view);
     }
 }

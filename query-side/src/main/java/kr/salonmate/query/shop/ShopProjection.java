@@ -4,17 +4,20 @@ import java.util.function.Consumer;
 import kr.salonmate.messages.billing.Plan;
 import kr.salonmate.messages.billing.SubscriptionEnded;
 import kr.salonmate.messages.billing.SubscriptionStarted;
+import kr.salonmate.messages.shop.FindShop;
 import kr.salonmate.messages.shop.GoogleLocationConnected;
 import kr.salonmate.messages.shop.InstagramAccountConnected;
 import kr.salonmate.messages.shop.ReplySettingsChanged;
 import kr.salonmate.messages.shop.ReviewsSynced;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopRegistered;
+import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.query.ConditionalOnQuerySide;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /** The shops: settings, Google and Instagram connections and last sync, kept idempotent by the shop's event sequence. */
@@ -26,15 +29,17 @@ public class ShopProjection {
     public static final String GROUP = "shops";
 
     private final ShopRows rows;
+    private final QueryUpdateEmitter emitter;
 
-    ShopProjection(ShopRows rows) {
+    ShopProjection(ShopRows rows, QueryUpdateEmitter emitter) {
         this.rows = rows;
+        this.emitter = emitter;
     }
 
     @EventHandler
     void on(ShopRegistered e, @SequenceNumber long sequence) {
         if (rows.findById(e.shopId().value()).isEmpty()) {
-            rows.save(ShopRow.registered(e, sequence));
+            emit(rows.save(ShopRow.registered(e, sequence)));
         }
     }
 
@@ -79,6 +84,13 @@ public class ShopProjection {
         if (!row.hasSeen(sequence)) {
             change.accept(row);
             row.advanceTo(sequence);
+            emit(row);
         }
+    }
+
+    /** Sent after commit; a command endpoint waits on it to answer with what its command did (api's ReadModels). */
+    private void emit(ShopRow row) {
+        ShopView view = row.toView();
+        emitter.emit(FindShop.class, query -> query.shopId().equals(view.id()), view);
     }
 }

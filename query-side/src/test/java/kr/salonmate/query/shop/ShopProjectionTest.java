@@ -2,8 +2,10 @@ package kr.salonmate.query.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.shop.FindGoogleConnectedShops;
 import kr.salonmate.messages.shop.FindShop;
@@ -20,6 +22,8 @@ import kr.salonmate.query.support.ProjectionTest;
 import kr.salonmate.query.support.ReviewStory;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.junit.jupiter.api.Test;
 
 class ShopProjectionTest extends ProjectionTest {
@@ -81,6 +85,33 @@ class ShopProjectionTest extends ProjectionTest {
         ShopView view = queryOptional(new FindShop(shop), ShopView.class).orElseThrow();
         assertThat(view.instagram()).isEqualTo(new ShopView.InstagramConnection("17841400000000001", "cred-ig", AT));
         assertThat(view.google()).isNull();
+    }
+
+    /** What api's ReadModels waits on after a command (ADR 26): each change of that shop, sent once it is readable. */
+    @Test
+    void aSubscriberOfOneShopReceivesEachOfItsChangesAfterTheCommit() {
+        ShopId shop = ShopId.random();
+        ShopId other = ShopId.random();
+        given(event(shop, 0, new ShopRegistered(shop, "A", "Asia/Seoul", "ko", OWNER, ReplySettings.defaults(), AT)));
+        ReplySettings settings = new ReplySettings(ReplyTone.FORMAL, "en", null, false, null, false);
+
+        SubscriptionQueryResult<Optional<ShopView>, ShopView> watch = queries.subscriptionQuery(new FindShop(shop),
+                ResponseTypes.optionalInstanceOf(ShopView.class), ResponseTypes.instanceOf(ShopView.class));
+        try {
+            assertThat(watch.initialResult().block(Duration.ofSeconds(10))).map(ShopView::name).contains("A");
+
+            publish(event(other, 0, new ShopRegistered(other, "B", "Asia/Seoul", "ko", OWNER,
+                            ReplySettings.defaults(), AT)),
+                    event(shop, 1, new ReplySettingsChanged(shop, settings, OWNER, AT)));
+
+            ShopView update = watch.updates().next().block(Duration.ofSeconds(20));
+            assertThat(update.id()).isEqualTo(shop);
+            assertThat(update.replySettings()).isEqualTo(settings);
+            // sent after the shop view committed: a query right away sees the same state
+            assertThat(queryOptional(new FindShop(shop), ShopView.class)).contains(update);
+        } finally {
+            watch.close();
+        }
     }
 
     private static DomainEventMessage<?> event(ShopId shop, long sequence, Object payload) {
