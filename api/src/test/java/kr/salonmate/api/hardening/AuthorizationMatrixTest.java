@@ -212,6 +212,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
      * Each role subscribes on a socket of its own (an ERROR frame closes it); then the owner changes a review and a
      * post until every subscriber that should hear of it has, and every refused one has its ERROR frame.
      */
+    /**
+     * Refused: an ERROR frame, or the socket closed by the server right after the SUBSCRIBE (the server sends the
+     * ERROR frame and closes; on a busy machine the client has been seen to report only the close). Either way the
+     * check below still requires that nothing of the topic arrived.
+     */
+    private static boolean refused(StompTestClient client) {
+        return client.errors().stream().anyMatch(e -> e.startsWith("ERROR") || e.contains("ConnectionLostException"));
+    }
+
     private List<String> checkTopics(List<Row> topics, World world) throws Exception {
         List<String> mismatches = new ArrayList<>();
         Map<String, StompTestClient.Subscription> listening = new LinkedHashMap<>();
@@ -255,7 +264,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     if (shouldHear && !heard.getOrDefault(what, false)) {
                         heard.put(what, entry.getValue().poll(Duration.ofMillis(300)) != null);
                         waiting |= !heard.get(what);
-                    } else if (!shouldHear && clients.get(what).errors().stream().noneMatch(e -> e.startsWith("ERROR"))) {
+                    } else if (!shouldHear && !refused(clients.get(what))) {
                         waiting = true;
                     }
                 }
@@ -263,7 +272,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             for (Map.Entry<String, StompTestClient.Subscription> entry : listening.entrySet()) {
                 String what = entry.getKey().substring(0, entry.getKey().lastIndexOf('|'));
                 StompTestClient client = clients.get(what);
-                boolean errored = client.errors().stream().anyMatch(e -> e.startsWith("ERROR"));
+                boolean errored = refused(client);
                 if (entry.getKey().endsWith("|MESSAGE")) {
                     if (!heard.getOrDefault(what, false) || errored) {
                         mismatches.add(what + ": expected updates, got " + (errored ? client.errors() : "none"));
