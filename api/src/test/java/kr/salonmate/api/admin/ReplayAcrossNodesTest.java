@@ -288,6 +288,9 @@ class ReplayAcrossNodesTest {
                 "--axon.eventhandling.processors." + GROUP + ".thread-count=1",
                 "--axon.eventhandling.processors." + GROUP + ".initial-segment-count=2",
                 "--salonmate.sync.enabled=false",
+                // the test polls the inbox until it settles: per-user limits would answer 429 (RateLimitTest covers them)
+                "--salonmate.rate-limit.default=0",
+                "--salonmate.rate-limit.auth=0",
                 "--salonmate.google.api-base-url=http://127.0.0.1:9",
                 "--salonmate.google.token-url=http://127.0.0.1:9/token",
                 "--salonmate.instagram.api-base-url=http://127.0.0.1:9",
