@@ -78,7 +78,7 @@ class RequestIdTest extends IntegrationTest {
                 new Object[]{api.send("GET", "/v1/shops/" + UUID.randomUUID(), owner.token(), null, headers), 403,
                         "FORBIDDEN"},
                 new Object[]{api.send("GET", "/v1/no-such-thing", owner.token(), null, headers), 404, "NOT_FOUND"},
-                new Object[]{api.send("DELETE", "/v1/me", owner.token(), null, headers), 405, "METHOD_NOT_ALLOWED"},
+                new Object[]{api.send("PATCH", "/v1/me", owner.token(), null, headers), 405, "METHOD_NOT_ALLOWED"},
                 new Object[]{api.send("POST", "/v1/auth/signup", null, Map.of("email", owner.email(),
                         "password", "correct horse battery", "name", "n", "shopName", "s"), headers), 409,
                         "EMAIL_TAKEN"},
