@@ -2,15 +2,14 @@ package kr.salonmate.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import kr.salonmate.api.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketsTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T00:00:00Z"));
     private final TokenBuckets buckets = new TokenBuckets(clock);
 
     @Test
@@ -53,28 +52,5 @@ class TokenBucketsTest {
         buckets.take("user:other", 100);
         assertThat(buckets.size()).isEqualTo(2);
         assertThat(buckets.take("user:busy", 1)).as("a kept bucket keeps its count").isPositive();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

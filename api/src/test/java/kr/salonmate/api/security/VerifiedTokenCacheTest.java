@@ -3,11 +3,10 @@ package kr.salonmate.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import kr.salonmate.api.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,7 +17,7 @@ class VerifiedTokenCacheTest {
 
     private static final Instant ISSUED = Instant.parse("2026-12-07T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(ISSUED);
+    private final MovableClock clock = new MovableClock(ISSUED);
     private final AtomicInteger verifications = new AtomicInteger();
 
     /** Plays the signature check: "good-…" tokens verify (issued now, for 15 minutes), anything else is refused. */
@@ -77,32 +76,5 @@ class VerifiedTokenCacheTest {
         int before = verifications.get();
         cache.decode("good-new");
         assertThat(verifications).hasValue(before);
-    }
-
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
