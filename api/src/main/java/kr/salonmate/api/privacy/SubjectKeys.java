@@ -47,6 +47,9 @@ public class SubjectKeys {
     private final Clock clock;
     private final long ttlNanos;
     private final int maxEntries;
+    /** How many keys a reader's cache miss loads: the missing one and those made after it. */
+    static final int READ_AHEAD = 1_000;
+
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
@@ -81,7 +84,7 @@ public class SubjectKeys {
     public SecretKey forReading(String subject) {
         SecretKey known = lookUp(subject);
         if (known == null) {
-            known = load(subject);
+            known = TransactionSynchronizationManager.isSynchronizationActive() ? load(subject) : loadWithNext(subject);
             if (known == null) {
                 return null; // no key at all: nothing of this subject was ever encrypted (not cached: it may come)
             }
@@ -130,6 +133,31 @@ public class SubjectKeys {
             return ERASED;
         }
         return new SecretKeySpec(unwrap(subject, rows.get(0)), "AES");
+    }
+
+    /**
+     * The subject's key and, into the cache, the keys made after it ({@value #READ_AHEAD} in all): a reader that meets
+     * an unknown subject is usually going through events in the order they were written (a replay, a node that just
+     * started), so the next subjects it meets are the next keys that were made. One query for a thousand people
+     * instead of a query each: a replay on a cold node made one transaction per person (docs/benchmarks.md,
+     * "Personal data encryption"). Only outside a transaction, so every row read has been committed.
+     */
+    private SecretKey loadWithNext(String subject) {
+        SecretKey[] found = new SecretKey[1];
+        jdbc.query("SELECT subject, wrapped_key FROM personal_data_key "
+                        + "WHERE (created_at, subject) >= (SELECT created_at, subject FROM personal_data_key WHERE subject = ?) "
+                        + "ORDER BY created_at, subject LIMIT " + READ_AHEAD,
+                rs -> {
+                    String each = rs.getString(1);
+                    byte[] wrapped = rs.getBytes(2);
+                    SecretKey key = wrapped == null ? ERASED : new SecretKeySpec(unwrap(each, wrapped), "AES");
+                    if (each.equals(subject)) {
+                        found[0] = key;
+                    } else if (!cache.containsKey(each)) {
+                        put(each, key);
+                    }
+                }, subject);
+        return found[0];
     }
 
     private void remember(String subject, SecretKey key) {
