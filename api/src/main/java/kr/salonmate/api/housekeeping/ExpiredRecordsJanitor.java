@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import kr.salonmate.api.config.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,17 +39,18 @@ public class ExpiredRecordsJanitor implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final Duration interval;
     private final Duration grace;
-    private volatile ScheduledExecutorService timer;
+    private final PeriodicTask task;
 
     public ExpiredRecordsJanitor(JdbcTemplate jdbc, Clock clock,
                                  @Value("${salonmate.housekeeping.interval:PT1H}") Duration interval,
                                  @Value("${salonmate.housekeeping.grace:P7D}") Duration grace) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.interval = interval;
         this.grace = grace;
+        long seconds = Math.max(1, interval.toSeconds());
+        this.task = new PeriodicTask("expired-records-janitor", Duration.ofSeconds(Math.min(seconds, 60)), interval,
+                this::cleanUp);
     }
 
     /** One pass; returns how many rows each table lost. */
@@ -84,37 +83,17 @@ public class ExpiredRecordsJanitor implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (timer != null) {
-            return;
-        }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "expired-records-janitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = Math.max(1, interval.toSeconds());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                cleanUp();
-            } catch (RuntimeException e) {
-                // the database may be away for a while: the next pass catches up
-                log.warn("Cleaning up expired records failed: {}", e.toString());
-            }
-        }, Math.min(period, 60), period, TimeUnit.SECONDS);
-        timer = executor;
+    public void start() {
+        task.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+    public void stop() {
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return task.isRunning();
     }
 }

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import kr.salonmate.api.config.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,13 +28,15 @@ public class MediaJanitor implements SmartLifecycle {
     private final MediaStorage storage;
     private final MediaProperties properties;
     private final Clock clock;
-    private volatile ScheduledExecutorService timer;
+    private final PeriodicTask task;
 
     public MediaJanitor(MediaStore store, MediaStorage storage, MediaProperties properties, Clock clock) {
         this.store = store;
         this.storage = storage;
         this.properties = properties;
         this.clock = clock;
+        this.task = new PeriodicTask("media-janitor", properties.cleanupInterval(), properties.cleanupInterval(),
+                this::cleanUp);
     }
 
     /** One cleanup pass; returns how many photos were removed. */
@@ -62,36 +62,17 @@ public class MediaJanitor implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (timer != null) {
-            return;
-        }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "media-janitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = Math.max(1, properties.cleanupInterval().toSeconds());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                cleanUp();
-            } catch (RuntimeException e) {
-                log.warn("Photo cleanup failed: {}", e.toString());
-            }
-        }, period, period, TimeUnit.SECONDS);
-        timer = executor;
+    public void start() {
+        task.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+    public void stop() {
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return task.isRunning();
     }
 }
