@@ -48,6 +48,9 @@ class NaverPageTest extends IntegrationTest {
             WebElement card = card(page, "김**");
             page.await("a draft for the Naver review", d -> "DRAFTED".equals(card.getAttribute("data-status")));
             assertThat(card.findElement(By.cssSelector(".reply-manual")).isDisplayed()).isFalse();
+            // the card's buttons are shown once the live update has rendered the draft, a moment after its status
+            page.await("the approve button", d -> card.findElement(By.cssSelector(".review-approve")).isDisplayed()
+                    && card.findElement(By.cssSelector(".review-approve")).isEnabled());
             card.findElement(By.cssSelector(".review-approve")).click();
             page.await("the approval", d -> "APPROVED".equals(card.getAttribute("data-status")));
             WebElement posted = card.findElement(By.cssSelector(".review-posted"));
