@@ -9,7 +9,9 @@ import { addDays, safeZone, today, zoneLabel } from './zone.js';
 
 const PAGE_SIZE = 20;
 export const AUDIT_ACTIONS = ['SYNCED', 'EDITED_AT_SOURCE', 'REPLIED_AT_SOURCE', 'DRAFT_REQUESTED', 'DRAFTED',
-  'DRAFT_FAILED', 'EDITED', 'APPROVED', 'REJECTED', 'PUBLISHED', 'PUBLISH_FAILED', 'ERASED'];
+  'DRAFT_FAILED', 'EDITED', 'APPROVED', 'REJECTED', 'PUBLISHED', 'PUBLISH_FAILED', 'ERASED',
+  'PLAN_CHANGED', 'CHARGE_REQUESTED', 'PAYMENT_SUCCEEDED', 'PAYMENT_FAILED', 'RENEWED', 'PAST_DUE',
+  'SUBSCRIPTION_CANCELLED', 'AI_QUOTA_EXHAUSTED', 'AI_QUOTA_RESTORED'];
 
 export function createAudit({ shop: initialShop, me, describeError }) {
   let shop = initialShop;
@@ -104,6 +106,17 @@ export function createAudit({ shop: initialShop, me, describeError }) {
     return h('div', { class: 'audit-content-inner' }, parts.length ? parts : h('span', { class: 'muted' }, '—'));
   }
 
+  // A plan or payment entry belongs to the shop, not to a review: there is no review to open as it stood.
+  function reviewCell(entry) {
+    if (!entry.reviewId) return h('span', { class: 'audit-billing muted' }, t('audit.billingEntry'));
+    return [
+      h('code', { class: 'audit-review', title: entry.reviewId }, String(entry.reviewId).slice(0, 8)), ' ',
+      h('button', { type: 'button', class: 'btn btn-secondary btn-small audit-asof-open',
+        dataset: { reviewId: entry.reviewId, at: entry.at },
+        'aria-label': t('audit.asof.openLabel', { at: formatDateTime(entry.at, zone()) }) },
+      t('audit.asof.open'))];
+  }
+
   function render() {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     rows.replaceChildren(...lastItems.map(entry => h('tr', { dataset: { action: entry.action } },
@@ -114,12 +127,7 @@ export function createAudit({ shop: initialShop, me, describeError }) {
       h('td', { 'data-label': t('audit.col.actor'), class: 'audit-actor', dataset: { type: entry.actor ? entry.actor.type : '' } },
         actorText(entry.actor)),
       h('td', { 'data-label': t('audit.col.text'), class: 'audit-content' }, contentCell(entry)),
-      h('td', { 'data-label': t('audit.col.review') },
-        h('code', { class: 'audit-review', title: entry.reviewId }, String(entry.reviewId).slice(0, 8)), ' ',
-        h('button', { type: 'button', class: 'btn btn-secondary btn-small audit-asof-open',
-          dataset: { reviewId: entry.reviewId, at: entry.at },
-          'aria-label': t('audit.asof.openLabel', { at: formatDateTime(entry.at, zone()) }) },
-        t('audit.asof.open'))))));
+      h('td', { 'data-label': t('audit.col.review') }, reviewCell(entry)))));
     setText($('#audit-summary'), t('audit.summary', { n: formatNumber(total) }));
     $('#audit-empty').hidden = !(loaded && total === 0);
     setText($('#audit-empty'), t('audit.empty'));

@@ -35,7 +35,8 @@ final class AuditCsv {
     }
 
     static void row(Writer out, AuditEntry entry) throws IOException {
-        record(out, entry.at().toString(), entry.reviewId().toString(), entry.action().name(),
+        record(out, entry.at().toString(), entry.reviewId() == null ? "" : entry.reviewId().toString(),
+                entry.action().name(),
                 entry.actor().type().name(), entry.actor().userId() == null ? "" : entry.actor().userId().toString(),
                 entry.actor().name(), entry.text(), entry.previousText(), entry.model(), entry.detail());
     }

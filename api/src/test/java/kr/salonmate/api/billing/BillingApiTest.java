@@ -3,11 +3,13 @@ package kr.salonmate.api.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.support.FakeToss;
 import kr.salonmate.api.support.HttpApi;
+import kr.salonmate.api.support.StompTestClient;
 import kr.salonmate.api.support.BillingIntegrationTest;
 import kr.salonmate.api.support.TestImages;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,16 @@ class BillingApiTest extends BillingIntegrationTest {
     private JdbcTemplate jdbc;
 
     @Test
-    void aUsedUpQuotaRefusesDraftsAndCaptionsPausesAutomaticDraftingAndAnUpgradeResumesItOldestFirst() {
+    void aUsedUpQuotaRefusesDraftsAndCaptionsPausesAutomaticDraftingAndAnUpgradeResumesItOldestFirst()
+            throws Exception {
         Owner owner = signUp("한도 살롱");
+        try (StompTestClient live = StompTestClient.connect("ws://127.0.0.1:" + port + "/ws", owner.token())) {
+            quotaRunsOutAndComesBack(owner, live.subscribe("/topic/shops/" + owner.shopId() + "/dashboard"));
+        }
+    }
+
+    private void quotaRunsOutAndComesBack(Owner owner, StompTestClient.Subscription dashboardTopic)
+            throws InterruptedException {
         // four new reviews: two take the FREE month's 2 generations, two wait; of those, the older must be drafted
         // first once the plan allows again
         importCsv(owner, """
@@ -40,6 +50,9 @@ class BillingApiTest extends BillingIntegrationTest {
         JsonNode dashboard = eventually(() -> api.get(owner.shop("/dashboard"), owner.token()).json(),
                 d -> d.path("quotaExceeded").asBoolean() && d.path("reviews").path("awaitingApproval").asLong() == 2,
                 "two drafts and quotaExceeded on the dashboard");
+        // the owner's open dashboard learns it live, without asking
+        assertThat(dashboardTopic.await(d -> d.path("quotaExceeded").asBoolean(), Duration.ofSeconds(10))
+                .path("reviews").path("new").asLong()).isPositive();
         assertThat(dashboard.path("reviews").path("new").asLong()).isEqualTo(2);
         List<String> waiting = statuses(owner).entrySet().stream().filter(e -> e.getValue().equals("NEW"))
                 .map(Map.Entry::getKey).sorted().toList();
@@ -90,13 +103,29 @@ class BillingApiTest extends BillingIntegrationTest {
                 .isBeforeOrEqualTo(draftRequestedAt(owner, drafted.get(newer).path("id").asText()));
         eventually(() -> api.get(owner.shop("/dashboard"), owner.token()).json(),
                 d -> !d.path("quotaExceeded").asBoolean(), "quotaExceeded gone");
+        dashboardTopic.await(d -> d.has("quotaExceeded") && !d.path("quotaExceeded").asBoolean(),
+                Duration.ofSeconds(10));
 
         eventually(() -> billing(owner), b -> b.path("plan").asText().equals("FREE"), "FREE after the period");
         assertThat(TOSS.payments(customer)).as("nothing charged after cancelling").hasSize(1);
         assertThat(TOSS.chargeRequests(customer)).isEqualTo(1);
         assertThat(api.get(owner.shop(""), owner.token()).json().path("plan").asText()).isEqualTo("FREE");
         assertThat(auditActions(owner)).contains("AI_QUOTA_EXHAUSTED", "CHARGE_REQUESTED", "PAYMENT_SUCCEEDED",
-                "PLAN_CHANGED", "AI_QUOTA_RESTORED", "CANCELLED");
+                "PLAN_CHANGED", "AI_QUOTA_RESTORED", "SUBSCRIPTION_CANCELLED");
+
+        // the shop's audit trail holds the money and plan changes beside its reviews' entries, filtered and exported
+        JsonNode paid = api.get(owner.shop("/audit?action=PAYMENT_SUCCEEDED"), owner.token()).json();
+        assertThat(paid.path("total").asLong()).isEqualTo(1);
+        JsonNode payment = paid.path("items").path(0);
+        assertThat(payment.path("reviewId").isNull()).isTrue();
+        assertThat(payment.path("actor").path("type").asText()).isEqualTo("SYSTEM");
+        assertThat(payment.path("detail").asText()).startsWith("orderId ").contains("29000 KRW");
+        JsonNode cancel = api.get(owner.shop("/audit?action=SUBSCRIPTION_CANCELLED"), owner.token()).json();
+        assertThat(cancel.path("items").path(0).path("actor").path("userId").asText()).isEqualTo(owner.userId());
+        String csv = api.get(owner.shop("/audit?format=csv"), owner.token()).body();
+        assertThat(csv.lines().filter(line -> line.contains(",PAYMENT_SUCCEEDED,")))
+                .singleElement().satisfies(line -> assertThat(line).contains(",,PAYMENT_SUCCEEDED,SYSTEM,"));
+        assertThat(csv).contains(",DRAFTED,");
     }
 
     @Test
@@ -334,8 +363,16 @@ class BillingApiTest extends BillingIntegrationTest {
     }
 
     private List<String> auditActions(Owner owner) {
-        return eventually(() -> jdbc.queryForList("SELECT action FROM billing_audit WHERE shop_id = ?::uuid"
-                + " ORDER BY sequence", String.class, owner.shopId()), list -> !list.isEmpty(), "billing audit");
+        // what a manager reads: the shop's audit trail, its entries without a review
+        return eventually(() -> {
+            List<String> actions = new java.util.ArrayList<>();
+            api.get(owner.shop("/audit?size=100"), owner.token()).json().path("items").forEach(entry -> {
+                if (entry.path("reviewId").isNull()) {
+                    actions.add(0, entry.path("action").asText());
+                }
+            });
+            return actions;
+        }, list -> !list.isEmpty(), "billing entries in the audit trail");
     }
 
     private static void sleep(long millis) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.common.ActorType;
@@ -26,15 +27,30 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Answers from the audit trail: one review's history, and the shop-wide trail (paged, or in chunks for exports). */
+/**
+ * Answers from the audit trail: one review's history, and the shop-wide trail (paged, or in chunks for exports),
+ * which holds the shop's plan changes and payments beside its reviews' entries.
+ */
 @Component
 @ConditionalOnQuerySide
 public class ReplyAuditQueries {
 
     private static final int MAX_PAGE_SIZE = 100;
     private static final int MAX_CHUNK = 5_000;
-    private static final String COLUMNS = "review_id, sequence, occurred_at, action, actor_type, actor_user_id, "
-            + "actor_name, text, previous_text, model, detail";
+    /** Where a billing entry (no review) sorts among reviews' entries of the same instant. */
+    private static final UUID NO_REVIEW = new UUID(0, 0);
+    /**
+     * The shop's whole trail: its reviews' entries and its plan and payment entries (written by the billing
+     * projection), with one sort key so that paging and export cursors run over both.
+     */
+    private static final String TRAIL = """
+            (SELECT review_id, review_id AS entry_key, sequence, occurred_at, action, actor_type, actor_user_id,
+                    actor_name, text, previous_text, model, detail, NULL::varchar AS order_id, NULL::bigint AS amount
+               FROM reply_audit WHERE %1$s
+             UNION ALL
+             SELECT NULL::uuid, '00000000-0000-0000-0000-000000000000'::uuid, sequence, occurred_at, action,
+                    actor_type, actor_user_id, actor_name, NULL, NULL, NULL, detail, order_id, amount
+               FROM billing_audit WHERE %1$s) trail""";
     private static final RowMapper<AuditEntry> ENTRY = (rs, i) -> entry(rs);
 
     private final AuditRows rows;
@@ -64,9 +80,9 @@ public class ReplyAuditQueries {
         MapSqlParameterSource params = filter(query.shopId().value(), query.from(), query.to(), query.actorId(),
                 query.action());
         String where = where(query.actorId(), query.action());
-        Long total = jdbc.queryForObject("SELECT count(*) FROM reply_audit WHERE " + where, params, Long.class);
-        List<AuditEntry> items = jdbc.query("SELECT " + COLUMNS + " FROM reply_audit WHERE " + where
-                        + " ORDER BY occurred_at DESC, review_id DESC, sequence DESC LIMIT :limit OFFSET :offset",
+        Long total = jdbc.queryForObject("SELECT count(*) FROM " + TRAIL.formatted(where), params, Long.class);
+        List<AuditEntry> items = jdbc.query("SELECT * FROM " + TRAIL.formatted(where)
+                        + " ORDER BY occurred_at DESC, entry_key DESC, sequence DESC LIMIT :limit OFFSET :offset",
                 params.addValue("limit", size).addValue("offset", (long) page * size), ENTRY);
         return new PageResult<>(items, page, size, total == null ? 0 : total);
     }
@@ -78,15 +94,17 @@ public class ReplyAuditQueries {
         MapSqlParameterSource params = filter(query.shopId().value(), query.from(), query.to(), query.actorId(),
                 query.action());
         String where = where(query.actorId(), query.action());
-        AuditCursor after = query.after();
-        if (after != null) {
-            where += " AND (occurred_at, review_id, sequence) > (:afterAt, :afterReview, :afterSequence)";
-            params.addValue("afterAt", utc(after.at()), Types.TIMESTAMP_WITH_TIMEZONE)
-                    .addValue("afterReview", after.reviewId().value(), Types.OTHER)
-                    .addValue("afterSequence", after.sequence(), Types.BIGINT);
+        String after = "";
+        if (query.after() != null) {
+            AuditCursor cursor = query.after();
+            after = " WHERE (occurred_at, entry_key, sequence) > (:afterAt, :afterKey, :afterSequence)";
+            params.addValue("afterAt", utc(cursor.at()), Types.TIMESTAMP_WITH_TIMEZONE)
+                    .addValue("afterKey", cursor.reviewId() == null ? NO_REVIEW : cursor.reviewId().value(),
+                            Types.OTHER)
+                    .addValue("afterSequence", cursor.sequence(), Types.BIGINT);
         }
-        List<AuditEntry> items = jdbc.query("SELECT " + COLUMNS + " FROM reply_audit WHERE " + where
-                + " ORDER BY occurred_at, review_id, sequence LIMIT :limit", params.addValue("limit", limit), ENTRY);
+        List<AuditEntry> items = jdbc.query("SELECT * FROM " + TRAIL.formatted(where) + after
+                + " ORDER BY occurred_at, entry_key, sequence LIMIT :limit", params.addValue("limit", limit), ENTRY);
         AuditCursor next = items.size() < limit ? null : AuditCursor.of(items.get(items.size() - 1));
         return new AuditChunk(items, next);
     }
@@ -118,11 +136,34 @@ public class ReplyAuditQueries {
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
-        return new AuditEntry(new ReviewId(rs.getObject("review_id", UUID.class)), rs.getLong("sequence"),
+        UUID reviewId = rs.getObject("review_id", UUID.class);
+        return new AuditEntry(reviewId == null ? null : new ReviewId(reviewId), rs.getLong("sequence"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 AuditAction.valueOf(rs.getString("action")),
                 new Actor(ActorType.valueOf(rs.getString("actor_type")), rs.getObject("actor_user_id", UUID.class),
                         rs.getString("actor_name")),
-                rs.getString("text"), rs.getString("previous_text"), rs.getString("model"), rs.getString("detail"));
+                rs.getString("text"), rs.getString("previous_text"), rs.getString("model"), detail(rs));
+    }
+
+    /** A billing entry's detail names its order and amount before what the projection wrote. */
+    private static String detail(ResultSet rs) throws SQLException {
+        String orderId = rs.getString("order_id");
+        long amount = rs.getLong("amount");
+        boolean hasAmount = !rs.wasNull();
+        String detail = rs.getString("detail");
+        if (orderId == null && !hasAmount) {
+            return detail;
+        }
+        StringJoiner parts = new StringJoiner(", ");
+        if (orderId != null) {
+            parts.add("orderId " + orderId);
+        }
+        if (hasAmount) {
+            parts.add(amount + " KRW");
+        }
+        if (detail != null && !detail.isBlank()) {
+            parts.add(detail);
+        }
+        return parts.toString();
     }
 }

@@ -142,7 +142,7 @@ public class BillingProjection {
         if (advance(e.shopId(), sequence)) {
             jdbc.update("UPDATE billing_account SET status = 'CANCELLING', next_charge_at = NULL WHERE shop_id = ?",
                     id(e.shopId()));
-            audit(e.shopId(), sequence, e.at(), "CANCELLED", e.cancelledBy(), null, null,
+            audit(e.shopId(), sequence, e.at(), "SUBSCRIPTION_CANCELLED", e.cancelledBy(), null, null,
                     "PRO until " + e.periodEnd());
         }
     }

@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import kr.salonmate.messages.billing.BillingId;
+import kr.salonmate.messages.billing.ChargeRequested;
+import kr.salonmate.messages.billing.PaymentSucceeded;
+import kr.salonmate.messages.billing.Plan;
+import kr.salonmate.messages.billing.SubscriptionStarted;
 import kr.salonmate.messages.common.PageResult;
 import kr.salonmate.messages.review.AuditAction;
 import kr.salonmate.messages.review.AuditChunk;
@@ -17,6 +22,8 @@ import kr.salonmate.messages.review.ScrollAuditEntries;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.query.support.ProjectionTest;
 import kr.salonmate.query.support.ReviewStory;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +93,44 @@ class AuditTrailQueriesTest extends ProjectionTest {
         List<AuditEntry> newestFirst = new ArrayList<>(find(null, null, 0, 100).items());
         java.util.Collections.reverse(newestFirst);
         assertThat(read).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void thePlanAndItsPaymentsStandInTheTrailBesideTheReviewsAndChunksRunOverBoth() {
+        Instant tie = Instant.parse("2026-11-01T01:00:00Z"); // the same instant as the first review's entries
+        String order = "sm-" + shop.value().toString().replace("-", "") + "-1";
+        given(billing(0, new ChargeRequested(shop, order, 29_000, tie, tie.plusSeconds(60), 1, false, "c", "ref",
+                        "현대", "5678", tie)),
+                billing(1, new PaymentSucceeded(shop, order, "pay-1", 29_000, tie, tie)),
+                billing(2, new SubscriptionStarted(shop, Plan.PRO, "c", "ref", "현대", "5678", 29_000, tie,
+                        tie.plusSeconds(60), 1000, Instant.parse("2026-11-01T12:00:00Z"))));
+
+        PageResult<AuditEntry> all = find(null, null, 0, 100);
+        assertThat(all.total()).isEqualTo(14);
+        assertThat(all.items()).extracting(AuditEntry::at).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        AuditEntry paid = find(null, AuditAction.PAYMENT_SUCCEEDED, 0, 10).items().get(0);
+        assertThat(paid.reviewId()).isNull();
+        assertThat(paid.action().isBilling()).isTrue();
+        assertThat(paid.detail()).isEqualTo("orderId " + order + ", 29000 KRW");
+        assertThat(find(null, AuditAction.PLAN_CHANGED, 0, 10).items()).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("29000 KRW, FREE → PRO"));
+
+        List<AuditEntry> read = new ArrayList<>();
+        AuditCursor after = null;
+        do {
+            AuditChunk chunk = query(new ScrollAuditEntries(shop, FROM, TO, null, null, after, 2), AuditChunk.class);
+            read.addAll(chunk.items());
+            after = chunk.next();
+        } while (after != null);
+        List<AuditEntry> newestFirst = new ArrayList<>(all.items());
+        java.util.Collections.reverse(newestFirst);
+        assertThat(read).containsExactlyElementsOf(newestFirst);
+    }
+
+    private static DomainEventMessage<?> billing(long sequence, Object payload) {
+        ShopId owner = payload instanceof PaymentSucceeded p ? p.shopId()
+                : payload instanceof ChargeRequested c ? c.shopId() : ((SubscriptionStarted) payload).shopId();
+        return new GenericDomainEventMessage<>("Billing", BillingId.of(owner).toString(), sequence, payload);
     }
 
     @SuppressWarnings("unchecked")
