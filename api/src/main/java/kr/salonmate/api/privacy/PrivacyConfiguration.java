@@ -2,6 +2,7 @@ package kr.salonmate.api.privacy;
 
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import kr.salonmate.saga.credentials.CryptoKeyProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,11 @@ public class PrivacyConfiguration {
                             @Value("${salonmate.privacy.key-cache-ttl:PT1M}") Duration ttl,
                             @Value("${salonmate.privacy.key-cache-size:200000}") int size) {
         return new SubjectKeys(jdbc, master, clock, ttl, size);
+    }
+
+    @Bean
+    ErasureNotices erasureNotices(DataSource dataSource, SubjectKeys keys) {
+        return new ErasureNotices(dataSource, keys);
     }
 
     @Bean

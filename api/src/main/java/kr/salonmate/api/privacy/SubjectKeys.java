@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -28,8 +29,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Keys are cached in memory so that encrypting and decrypting an event costs no database round trip once its
  * subject is known: ingest creates a key once per new review, a replay reads each key once. A key created inside a
  * transaction is cached only once that transaction commits (a rolled-back key would encrypt data nobody can read
- * later); erasing one evicts it on this node at commit, other nodes forget it within the cache's time to live
- * ({@code salonmate.privacy.key-cache-ttl}).
+ * later); erasing one evicts it on this node at commit and tells the other nodes, which evict it when the notice
+ * arrives ({@link ErasureNotices}); the cache's time to live ({@code salonmate.privacy.key-cache-ttl}) bounds how
+ * long a node that missed a notice could still read.
  */
 public class SubjectKeys {
 
@@ -51,6 +53,11 @@ public class SubjectKeys {
     static final int READ_AHEAD = 1_000;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Counts erasure notices. A key read before a notice arrived may be the erased one, so it is used once but not
+     * cached: {@link #put} caches only what was loaded while the count stood still.
+     */
+    private final AtomicLong erasures = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
 
     public SubjectKeys(JdbcTemplate jdbc, CryptoKeyProvider master, Clock clock, Duration ttl, int maxEntries) {
@@ -63,6 +70,7 @@ public class SubjectKeys {
 
     /** The key to encrypt this subject's data with, created on first use; {@code null} once the subject is erased. */
     public SecretKey forWriting(String subject) {
+        long seen = erasures.get();
         SecretKey known = lookUp(subject);
         if (known != null) {
             return known == ERASED ? null : known;
@@ -76,7 +84,7 @@ public class SubjectKeys {
         if (key == null) {
             throw new IllegalStateException("The key of " + subject + " was neither created nor found");
         }
-        remember(subject, key);
+        remember(subject, key, seen);
         return key == ERASED ? null : key;
     }
 
@@ -84,11 +92,13 @@ public class SubjectKeys {
     public SecretKey forReading(String subject) {
         SecretKey known = lookUp(subject);
         if (known == null) {
-            known = TransactionSynchronizationManager.isSynchronizationActive() ? load(subject) : loadWithNext(subject);
+            long seen = erasures.get();
+            known = TransactionSynchronizationManager.isSynchronizationActive() ? load(subject)
+                    : loadWithNext(subject, seen);
             if (known == null) {
                 return null; // no key at all: nothing of this subject was ever encrypted (not cached: it may come)
             }
-            remember(subject, known);
+            remember(subject, known, seen);
         }
         return known == ERASED ? null : known;
     }
@@ -98,6 +108,8 @@ public class SubjectKeys {
         jdbc.update("INSERT INTO personal_data_key (subject, wrapped_key, created_at, erased_at) VALUES (?, NULL, ?, ?) "
                 + "ON CONFLICT (subject) DO UPDATE SET wrapped_key = NULL, erased_at = EXCLUDED.erased_at",
                 subject, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()));
+        // delivered to every node's ErasureNotices when (and only if) this transaction commits
+        jdbc.query("SELECT pg_notify(?, ?)", rs -> { }, ErasureNotices.CHANNEL, subject);
         cache.remove(subject);
         pending().remove(subject);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -110,8 +122,15 @@ public class SubjectKeys {
         }
     }
 
-    /** Forgets every cached key (tests; an operator restoring keys from a backup). */
+    /** Another node erased the subject: forget its key here, and do not cache one being read right now. */
+    void evict(String subject) {
+        erasures.incrementAndGet();
+        cache.remove(subject);
+    }
+
+    /** Forgets every cached key (notices may have been missed; tests; an operator restoring keys from a backup). */
     public void forgetCache() {
+        erasures.incrementAndGet();
         cache.clear();
     }
 
@@ -142,7 +161,7 @@ public class SubjectKeys {
      * instead of a query each: a replay on a cold node made one transaction per person (docs/benchmarks.md,
      * "Personal data encryption"). Only outside a transaction, so every row read has been committed.
      */
-    private SecretKey loadWithNext(String subject) {
+    private SecretKey loadWithNext(String subject, long seen) {
         SecretKey[] found = new SecretKey[1];
         jdbc.query("SELECT subject, wrapped_key FROM personal_data_key "
                         + "WHERE (created_at, subject) >= (SELECT created_at, subject FROM personal_data_key WHERE subject = ?) "
@@ -154,13 +173,13 @@ public class SubjectKeys {
                     if (each.equals(subject)) {
                         found[0] = key;
                     } else if (!cache.containsKey(each)) {
-                        put(each, key);
+                        put(each, key, seen);
                     }
                 }, subject);
         return found[0];
     }
 
-    private void remember(String subject, SecretKey key) {
+    private void remember(String subject, SecretKey key, long seen) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // seen inside a transaction that may still roll back (and may have created the key): cache it after commit
             pending().put(subject, key);
@@ -168,16 +187,19 @@ public class SubjectKeys {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == STATUS_COMMITTED) {
-                        put(subject, key);
+                        put(subject, key, seen);
                     }
                 }
             });
         } else {
-            put(subject, key);
+            put(subject, key, seen);
         }
     }
 
-    private void put(String subject, SecretKey key) {
+    private void put(String subject, SecretKey key, long seen) {
+        if (erasures.get() != seen) {
+            return; // an erasure notice came while this key was read: it may be the erased one
+        }
         if (cache.size() >= maxEntries) {
             cache.clear(); // crude but bounded: the working set is loaded again, one query per subject
         }
