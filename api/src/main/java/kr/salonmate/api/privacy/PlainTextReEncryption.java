@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each event read and written again through the serializer, which seals its personal fields with their subjects'
  * keys. Only rows with a value stored in plain text are updated; snapshots (caches of aggregate state that may hold
  * plain copies)
- * are deleted and are taken again as aggregates grow. Done once per database: the job's row in
+ * are deleted and are taken again as aggregates grow. Dead letters (events a projection could not handle, kept
+ * with their payload for a retry) are rewritten the same way, as a second job: databases where the first job had
+ * run before dead letters were covered get that one too. Done once per database: each job's row in
  * {@code personal_data_migration} says so; a PostgreSQL advisory lock keeps two nodes starting together from both
  * doing it. Until it has run, plain values are read as they are, so nothing waits for it.
  */
@@ -43,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PlainTextReEncryption implements ApplicationRunner {
 
     static final String JOB = "events-v60-encrypt-personal-data";
+    static final String DEAD_LETTERS_JOB = "dead-letters-v60-encrypt-personal-data";
     private static final long LOCK = 0x5EC0_0060L;
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(PlainTextReEncryption.class);
@@ -66,7 +69,7 @@ class PlainTextReEncryption implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (done()) {
+        if (done(JOB) && done(DEAD_LETTERS_JOB)) {
             return;
         }
         try (Connection lockHolder = dataSource.getConnection(); Statement statement = lockHolder.createStatement()) {
@@ -77,16 +80,59 @@ class PlainTextReEncryption implements ApplicationRunner {
                 }
             }
             try {
-                if (!done()) {
+                if (!done(JOB)) {
                     long changed = reEncryptAll();
-                    jdbc.update("INSERT INTO personal_data_migration (name, done_at, rows_changed) VALUES (?, ?, ?) "
-                            + "ON CONFLICT (name) DO NOTHING", JOB, Timestamp.from(clock.instant()), changed);
+                    markDone(JOB, changed);
                     log.info("Personal data in stored events is encrypted now ({} events rewritten)", changed);
+                }
+                if (!done(DEAD_LETTERS_JOB)) {
+                    long changed = reEncryptDeadLetters();
+                    markDone(DEAD_LETTERS_JOB, changed);
+                    log.info("Personal data in dead letters is encrypted now ({} dead letters rewritten)", changed);
                 }
             } finally {
                 statement.execute("SELECT pg_advisory_unlock(" + LOCK + ")");
             }
         }
+    }
+
+    private void markDone(String job, long changed) {
+        jdbc.update("INSERT INTO personal_data_migration (name, done_at, rows_changed) VALUES (?, ?, ?) "
+                + "ON CONFLICT (name) DO NOTHING", job, Timestamp.from(clock.instant()), changed);
+    }
+
+    /** Rewrites every dead letter whose event holds plain personal data; returns how many rows changed. */
+    long reEncryptDeadLetters() {
+        String after = "";
+        long changed = 0;
+        while (true) {
+            String from = after;
+            List<DeadLetterRow> rows = jdbc.query("""
+                    SELECT dead_letter_id, payload_type, payload_revision, payload FROM dead_letter_entry
+                    WHERE dead_letter_id > ? ORDER BY dead_letter_id LIMIT ?""",
+                    (rs, i) -> new DeadLetterRow(rs.getString(1), new Row(-1, rs.getString(2), rs.getString(3),
+                            rs.getBytes(4))), from, BATCH);
+            if (rows.isEmpty()) {
+                return changed;
+            }
+            Long batchChanged = transactions.execute(status -> {
+                long n = 0;
+                for (DeadLetterRow row : rows) {
+                    byte[] sealed = reEncrypted(row.event());
+                    if (sealed != null) {
+                        jdbc.update("UPDATE dead_letter_entry SET payload = ? WHERE dead_letter_id = ?", sealed,
+                                row.id());
+                        n++;
+                    }
+                }
+                return n;
+            });
+            changed += batchChanged == null ? 0 : batchChanged;
+            after = rows.get(rows.size() - 1).id();
+        }
+    }
+
+    private record DeadLetterRow(String id, Row event) {
     }
 
     /** Rewrites every stored event with plain personal data; returns how many rows changed. */
@@ -145,8 +191,8 @@ class PlainTextReEncryption implements ApplicationRunner {
             }
             return again;
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("Event " + row.globalIndex() + " (" + row.type() + ") cannot be re-encrypted",
-                    e);
+            throw new IllegalStateException("Event " + (row.globalIndex() < 0 ? "in a dead letter" : row.globalIndex())
+                    + " (" + row.type() + ") cannot be re-encrypted", e);
         }
     }
 
@@ -219,9 +265,9 @@ class PlainTextReEncryption implements ApplicationRunner {
         return false;
     }
 
-    private boolean done() {
+    private boolean done(String job) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM personal_data_migration WHERE name = ?", Integer.class,
-                JOB);
+                job);
         return n != null && n > 0;
     }
 }

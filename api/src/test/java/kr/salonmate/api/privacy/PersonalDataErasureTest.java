@@ -49,6 +49,9 @@ class PersonalDataErasureTest extends IntegrationTest {
     private SubjectKeys keys;
     @Autowired
     private PlainTextReEncryption reEncryption;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("defaultAxonObjectMapper")
+    private com.fasterxml.jackson.databind.ObjectMapper axonMapper;
 
     @Test
     void anOwnerErasesAReviewersNameAndTextEverywhereAndAReplayDoesNotBringThemBack() {
@@ -282,6 +285,39 @@ class PersonalDataErasureTest extends IntegrationTest {
         assertThat(received.author()).isEqualTo(author);
         assertThat(received.comment()).isEqualTo("예전에 쓴 리뷰");
         assertThat(reEncryption.reEncryptAll()).as("a second pass finds nothing to do").isZero();
+    }
+
+    /** A dead letter kept before V60 holds its event in plain text; the start-up job seals it, once. */
+    @Test
+    void aDeadLetterStoredInPlainTextIsReEncryptedOnce() throws Exception {
+        Owner owner = signUp("오래된 실패 살롱");
+        ReviewId review = new ShopFixtures(accounts, commands).sync(owner, "dl-" + UUID.randomUUID(), 2,
+                "처리 못 한 리뷰", Instant.now());
+        String author = "실패손님" + UUID.randomUUID().toString().substring(0, 6);
+        var event = jdbc.queryForMap("SELECT event_identifier, payload_type, payload_revision, payload, time_stamp "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0", review.toString());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree((byte[]) event.get("payload"));
+        tree.put("author", author).put("comment", "처리 못 한 리뷰");
+        String letter = UUID.randomUUID().toString();
+        jdbc.update("""
+                INSERT INTO dead_letter_entry (dead_letter_id, enqueued_at, sequence_index, payload, event_identifier,
+                    message_type, payload_revision, payload_type, processing_group, sequence_identifier, time_stamp,
+                    aggregate_identifier, sequence_number, type)
+                VALUES (?, now(), 0, ?, ?, 'DomainEventMessage', ?, ?, 'old-group', ?, ?, ?, 0, 'Review')""",
+                letter, json.writeValueAsBytes(tree), event.get("event_identifier"), event.get("payload_revision"),
+                event.get("payload_type"), review.toString(), event.get("time_stamp"), review.toString());
+
+        assertThat(reEncryption.reEncryptDeadLetters()).isEqualTo(1);
+
+        byte[] stored = jdbc.queryForObject("SELECT payload FROM dead_letter_entry WHERE dead_letter_id = ?",
+                byte[].class, letter);
+        assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain(author).doesNotContain("처리 못 한");
+        keys.forgetCache();
+        ReviewReceived received = axonMapper.readValue(stored, ReviewReceived.class);
+        assertThat(received.author()).isEqualTo(author);
+        assertThat(reEncryption.reEncryptDeadLetters()).as("a second pass finds nothing to do").isZero();
+        jdbc.update("DELETE FROM dead_letter_entry WHERE dead_letter_id = ?", letter);
     }
 
     private Owner signUpNamed(String name) {
