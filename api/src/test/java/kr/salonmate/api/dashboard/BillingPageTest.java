@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import kr.salonmate.api.support.BillingIntegrationTest;
 import kr.salonmate.api.support.HttpApi;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,6 +83,16 @@ class BillingPageTest extends BillingIntegrationTest {
             page.await("cancelled", d -> page.find("#billing-plan").getText().contains("해지 예정"));
             assertThat(page.find("#billing-cancel").isDisplayed()).isFalse();
             assertThat(page.find("#billing-next").getText()).isEqualTo("—");
+
+            // the payment and the plan change stand in the shop's audit trail, as the shop's, not a review's
+            page.click("#tab-audit");
+            page.await("the payment in the audit trail",
+                    d -> page.findAll("#audit-rows tr[data-action=PAYMENT_SUCCEEDED]").size() == 1 ? true : null);
+            WebElement paid = page.find("#audit-rows tr[data-action=PAYMENT_SUCCEEDED]");
+            assertThat(paid.getText()).contains("결제 완료").contains("29000 KRW");
+            assertThat(paid.findElement(By.cssSelector(".audit-billing")).getText()).isEqualTo("요금제·결제");
+            assertThat(paid.findElements(By.cssSelector(".audit-asof-open"))).isEmpty();
+            assertThat(page.findAll("#audit-rows tr[data-action=PLAN_CHANGED]")).isNotEmpty();
         }
         JsonNode billing = api.get(owner.shop("/billing"), owner.token()).json();
         assertThat(billing.path("status").asText()).isIn("CANCELLING", "ACTIVE");
