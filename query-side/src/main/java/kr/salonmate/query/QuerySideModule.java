@@ -33,7 +33,9 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
  * {@value SimilarityProjection#GROUP}.
  *
  * <p>{@code @EntityScan} replaces Spring Boot's default entity packages, so Axon's own entities (tokens, sagas,
- * events, dead letters) are listed here too. The tables come from the application's Flyway migrations.
+ * events, dead letters) are listed here too. The read models' tables come from this module's Flyway migrations
+ * ({@code classpath:db/query}), which the application adds to its Flyway locations; Axon's from
+ * {@code axon-postgres} ({@code classpath:db/axon}).
  *
  * <p>{@code query-side.properties} gives the defaults for these groups (pooled streaming processors with a
  * dead-letter queue); the application's own configuration overrides any of them.
