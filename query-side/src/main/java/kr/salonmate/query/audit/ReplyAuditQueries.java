@@ -19,8 +19,9 @@ import kr.salonmate.messages.review.FetchReviewHistory;
 import kr.salonmate.messages.review.FindAuditEntries;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ScrollAuditEntries;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /** Answers from the audit trail: one review's history, and the shop-wide trail (paged, or in chunks for exports). */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ReplyAuditQueries {
 
     private static final int MAX_PAGE_SIZE = 100;
