@@ -6,7 +6,7 @@ import kr.salonmate.saga.google.SyncProperties;
 import kr.salonmate.saga.instagram.InstagramProperties;
 import kr.salonmate.saga.review.DraftProperties;
 import kr.salonmate.saga.review.PublishProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +21,13 @@ import org.springframework.context.annotation.Configuration;
  * locks); the encryption key ({@code salonmate.crypto.key} or a {@link kr.salonmate.saga.credentials.CryptoKeyProvider}
  * bean); optionally a Spring AI {@code ChatModel} (then replies are drafted by OpenAI, else by the built-in drafter);
  * and an answer to {@code SignMediaUrls} (the application that stores the photos).
+ *
+ * <p>{@value #ENABLED_PROPERTY}{@code =false} leaves the module out of a node. Every bean of this module (components,
+ * sagas, configurations) carries the same condition, so the switch holds even when an application scans
+ * {@code kr.salonmate} itself instead of importing this class.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = SagaModule.ENABLED_PROPERTY, havingValue = "true", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 @ComponentScan("kr.salonmate.saga")
 @EnableConfigurationProperties({GoogleProperties.class, SyncProperties.class, AiProperties.class,
         PublishProperties.class, DraftProperties.class, InstagramProperties.class})

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
@@ -33,13 +34,19 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
  * {@value SimilarityProjection#GROUP}.
  *
  * <p>{@code @EntityScan} replaces Spring Boot's default entity packages, so Axon's own entities (tokens, sagas,
- * events, dead letters) are listed here too. The tables come from the application's Flyway migrations.
+ * events, dead letters) are listed here too. The read models' tables come from this module's Flyway migrations
+ * ({@code classpath:db/query}), which the application adds to its Flyway locations; Axon's from
+ * {@code axon-postgres} ({@code classpath:db/axon}).
+ *
+ * <p>{@value #ENABLED_PROPERTY}{@code =false} leaves the read side out of a node. Every bean of this module carries
+ * the same condition (not only this class), so the switch holds even when an application scans {@code kr.salonmate}
+ * as a whole; the other modules are switched the same way.
  *
  * <p>{@code query-side.properties} gives the defaults for these groups (pooled streaming processors with a
  * dead-letter queue); the application's own configuration overrides any of them.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 @ComponentScan(basePackageClasses = QuerySideModule.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EntityScan(basePackageClasses = {QuerySideModule.class, TokenEntry.class, SagaEntry.class, DomainEventEntry.class,
@@ -47,6 +54,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EnableJpaRepositories(basePackageClasses = QuerySideModule.class)
 @PropertySource("classpath:kr/salonmate/query/query-side.properties")
 public class QuerySideModule {
+
+    public static final String ENABLED_PROPERTY = "salonmate.modules.query.enabled";
 
     /** The processing groups this module owns, one per read model. */
     public static final List<String> PROCESSING_GROUPS = List.of(ReviewInboxProjection.GROUP,

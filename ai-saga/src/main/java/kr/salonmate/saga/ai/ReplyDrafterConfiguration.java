@@ -1,11 +1,12 @@
 package kr.salonmate.saga.ai;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -17,7 +18,7 @@ import org.springframework.core.env.Environment;
  * not depend on the order in which configurations are parsed.
  */
 @Configuration(proxyBeanMethods = false)
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ReplyDrafterConfiguration {
 
     static final String API_KEY_PROPERTY = "spring.ai.openai.api-key";

@@ -4,11 +4,12 @@ import kr.salonmate.messages.billing.BillingId;
 import kr.salonmate.messages.billing.OrderIds;
 import kr.salonmate.messages.billing.RecordPayment;
 import kr.salonmate.messages.shop.ShopId;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import kr.salonmate.saga.review.Dispatch;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * unknown notification changes nothing. It rescues a charge whose answer never reached us.
  */
 @Component
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class PaymentWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentWebhooks.class);

@@ -17,7 +17,7 @@ import kr.salonmate.messages.billing.SubscriptionRenewed;
 import kr.salonmate.messages.billing.SubscriptionStarted;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import kr.salonmate.saga.credentials.CredentialVault;
 import kr.salonmate.saga.review.Dispatch;
 import kr.salonmate.saga.shop.ShopLookup;
@@ -34,6 +34,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
  * Renews one PRO subscription for as long as it lasts. At the end of each paid period a persistent deadline
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 @Saga
 @ProcessingGroup("subscription-renewal")
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class SubscriptionRenewal {
 
     static final String RENEWAL_DEADLINE = "subscription-renewal";

@@ -2,8 +2,9 @@ package kr.salonmate.saga.credentials;
 
 import javax.crypto.SecretKey;
 
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * starts without one; a key that is present but malformed fails at start-up.
  */
 @Configuration(proxyBeanMethods = false)
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class CredentialsConfiguration {
 
     static final String KEY_PROPERTY = "salonmate.crypto.key";

@@ -3,17 +3,18 @@ package kr.salonmate.saga.google;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import kr.salonmate.saga.credentials.CredentialVault;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The Google client, the per-shop review access on top of it, and the review sync with its schedule. */
 @Configuration(proxyBeanMethods = false)
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class GoogleConfiguration {
 
     @Bean

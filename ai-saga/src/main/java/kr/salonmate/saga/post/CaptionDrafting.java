@@ -13,7 +13,7 @@ import kr.salonmate.messages.post.PostCreated;
 import kr.salonmate.messages.post.PostId;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import kr.salonmate.saga.ai.CaptionDraft;
 import kr.salonmate.saga.ai.CaptionDrafter;
 import kr.salonmate.saga.ai.CaptionRequest;
@@ -32,6 +32,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
  * Answers one caption draft request ({@code draftRequestId}) of a post — the one every new post starts with, or a
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 @Saga
 @ProcessingGroup("caption-drafting")
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class CaptionDrafting {
 
     static final String RETRY_DEADLINE = "caption-retry";

@@ -27,7 +27,7 @@ import kr.salonmate.messages.post.RecordInstagramContainer;
 import kr.salonmate.messages.post.SignMediaUrls;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import kr.salonmate.saga.credentials.CredentialNotFound;
 import kr.salonmate.saga.credentials.CredentialUnreadable;
 import kr.salonmate.saga.credentials.CredentialVault;
@@ -52,6 +52,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
  * Publishes one publication ({@code publicationId}) of a post to Instagram, exactly once, and reports back with
@@ -80,7 +81,7 @@ import org.slf4j.LoggerFactory;
  */
 @Saga
 @ProcessingGroup("post-publishing")
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class PostPublishing {
 
     static final String DUE_DEADLINE = "post-due";

@@ -16,7 +16,7 @@ import kr.salonmate.messages.review.ReviewStatus;
 import kr.salonmate.messages.review.ReviewView;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -27,6 +27,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("auto-draft")
 @DisallowReplay
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class AutoDraftPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(AutoDraftPolicy.class);

@@ -8,7 +8,7 @@ import kr.salonmate.messages.review.RecordAutoPublishHold;
 import kr.salonmate.messages.review.ReplyDraftRequested;
 import kr.salonmate.messages.review.ReplyDrafted;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("auto-publish")
 @DisallowReplay
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class AutoPublishPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(AutoPublishPolicy.class);

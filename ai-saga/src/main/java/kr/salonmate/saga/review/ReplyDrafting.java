@@ -15,7 +15,7 @@ import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.VoiceExamples;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import kr.salonmate.saga.ai.Draft;
 import kr.salonmate.saga.ai.DraftFailed;
 import kr.salonmate.saga.ai.DraftRequest;
@@ -32,6 +32,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
  * Answers one draft request ({@code draftRequestId}) of a review: reads the shop's reply settings
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 @Saga
 @ProcessingGroup("reply-drafting")
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ReplyDrafting {
 
     static final String RETRY_DEADLINE = "draft-retry";

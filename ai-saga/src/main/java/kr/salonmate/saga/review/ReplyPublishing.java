@@ -19,7 +19,7 @@ import kr.salonmate.messages.review.ReviewSource;
 import kr.salonmate.messages.review.SourceReply;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.SagaModule;
 import kr.salonmate.saga.google.GoogleApiException;
 import kr.salonmate.saga.google.GoogleReply;
 import kr.salonmate.saga.google.GoogleReview;
@@ -36,6 +36,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
  * Publishes one approval ({@code approvalId}) of a review's reply to Google, and reports back with exactly one of
@@ -70,7 +71,7 @@ import org.slf4j.LoggerFactory;
  */
 @Saga
 @ProcessingGroup("reply-publishing")
-@SagaModuleEnabled
+@ConditionalOnBooleanProperty(name = SagaModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ReplyPublishing {
 
     static final String RETRY_DEADLINE = "publish-retry";

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import kr.salonmate.api.account.Role;
-import kr.salonmate.api.review.ShopDates;
+import kr.salonmate.api.shop.ShopDates;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
 import kr.salonmate.messages.analytics.AnalyticsBucket;

@@ -2,7 +2,7 @@ package kr.salonmate.api.billing;
 
 import java.util.UUID;
 import java.util.function.Supplier;
-import kr.salonmate.api.review.ReadModels;
+import kr.salonmate.api.readmodel.ReadModels;
 import kr.salonmate.messages.billing.BillingId;
 import kr.salonmate.messages.billing.ReturnAiGeneration;
 import kr.salonmate.messages.billing.UseAiGeneration;

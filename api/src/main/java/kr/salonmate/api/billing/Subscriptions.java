@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import kr.salonmate.api.error.ApiException;
-import kr.salonmate.api.review.ReadModels;
+import kr.salonmate.api.readmodel.ReadModels;
 import kr.salonmate.command.billing.PlanSettings;
 import kr.salonmate.messages.billing.BillingId;
 import kr.salonmate.messages.billing.BillingView;

@@ -11,7 +11,7 @@ import kr.salonmate.api.account.Role;
 import kr.salonmate.api.account.UserAccount;
 import kr.salonmate.api.error.ApiException;
 import kr.salonmate.api.mail.MailOutbox;
-import kr.salonmate.api.review.ReadModels;
+import kr.salonmate.api.readmodel.ReadModels;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.messages.shop.AcceptInvitation;
 import kr.salonmate.messages.shop.AddMember;

@@ -21,7 +21,7 @@ import kr.salonmate.api.error.ApiException;
 import kr.salonmate.api.media.MediaLinks;
 import kr.salonmate.api.media.MediaStore;
 import kr.salonmate.api.ratelimit.RateLimiter;
-import kr.salonmate.api.review.ReadModels;
+import kr.salonmate.api.readmodel.ReadModels;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
 import kr.salonmate.messages.common.PageResult;

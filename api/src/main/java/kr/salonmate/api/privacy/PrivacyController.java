@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.account.Role;
 import kr.salonmate.api.error.ApiException;
-import kr.salonmate.api.review.ReadModels;
+import kr.salonmate.api.readmodel.ReadModels;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
 import kr.salonmate.messages.review.ReviewId;

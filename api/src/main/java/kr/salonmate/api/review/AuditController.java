@@ -18,6 +18,7 @@ import java.util.UUID;
 import kr.salonmate.api.account.Role;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
+import kr.salonmate.api.shop.ShopDates;
 import kr.salonmate.messages.common.PageResult;
 import kr.salonmate.messages.review.AuditAction;
 import kr.salonmate.messages.review.AuditChunk;

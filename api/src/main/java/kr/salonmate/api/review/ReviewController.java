@@ -21,6 +21,7 @@ import kr.salonmate.api.account.Role;
 import kr.salonmate.api.error.ApiException;
 import kr.salonmate.api.billing.AiGenerations;
 import kr.salonmate.api.ratelimit.RateLimiter;
+import kr.salonmate.api.readmodel.ReadModels;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
 import kr.salonmate.messages.common.PageResult;

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module map of ARCHITECTURE.md, held by the compiler's output: the three libraries meet only through
- * {@code messages}, and {@code messages} is plain vocabulary.
+ * The module map of docs/architecture.md, held by the compiler's output: the three libraries meet only through
+ * {@code messages}, {@code messages} is plain vocabulary, and {@code axon-postgres} (Axon's tables) knows none of
+ * them.
  */
 class ModuleBoundariesTest {
 
@@ -52,6 +53,14 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "kr.salonmate.command..", "kr.salonmate.query..", "kr.salonmate.saga..", "kr.salonmate.api..",
                         "org.springframework..", "jakarta.persistence..", "org.hibernate..")
+                .check(classes);
+    }
+
+    @Test
+    void axonsStorageKnowsNoModule() {
+        noClasses().that().resideInAPackage("kr.salonmate.axon..")
+                .should().dependOnClassesThat().resideInAnyPackage("kr.salonmate.messages..",
+                        "kr.salonmate.command..", "kr.salonmate.query..", "kr.salonmate.saga..", "kr.salonmate.api..")
                 .check(classes);
     }
 }

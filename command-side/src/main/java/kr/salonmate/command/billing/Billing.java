@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import kr.salonmate.command.CommandSideModule;
 import kr.salonmate.messages.billing.AiGenerationReturned;
 import kr.salonmate.messages.billing.AiGenerationUsed;
 import kr.salonmate.messages.billing.AiQuotaExhausted;
@@ -47,6 +48,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
  * A shop's plan, its AI quota and what it paid. Every AI generation is taken here first, so the count is exact
@@ -57,6 +59,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * and only once.
  */
 @Aggregate
+@ConditionalOnBooleanProperty(name = CommandSideModule.ENABLED_PROPERTY, matchIfMissing = true)
 class Billing {
 
     static final String QUOTA_PERIOD_END = "quota-period-end";

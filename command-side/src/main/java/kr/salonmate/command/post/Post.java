@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import kr.salonmate.command.CommandSideModule;
 import kr.salonmate.command.Require;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.post.BeginPostPublishing;
@@ -51,6 +52,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
  * One Instagram post: photos, an AI-drafted caption that people may edit, and its publication — now or at a
@@ -58,6 +60,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * against it, so news about an older publication never touches a newer one.
  */
 @Aggregate
+@ConditionalOnBooleanProperty(name = CommandSideModule.ENABLED_PROPERTY, matchIfMissing = true)
 class Post {
 
     static final int MAX_MEDIA = 10;

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import kr.salonmate.command.CommandSideModule;
 import kr.salonmate.command.Require;
 import kr.salonmate.messages.privacy.SubjectKind;
 import kr.salonmate.messages.review.ApproveReply;
@@ -60,12 +61,14 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
  * One customer review and SalonMate's reply to it: from the review arriving, through AI drafts and human
  * edits, to an approval that is published at the source exactly once, or to a reply found written there.
  */
 @Aggregate
+@ConditionalOnBooleanProperty(name = CommandSideModule.ENABLED_PROPERTY, matchIfMissing = true)
 class Review {
 
     static final int MAX_REPLY_LENGTH = 4_096;

@@ -1,8 +1,10 @@
 package kr.salonmate.command.shop;
 
+import kr.salonmate.command.CommandSideModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * from a snapshot once it has {@value #EVENTS_BETWEEN_SNAPSHOTS} events past the last one.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = CommandSideModule.ENABLED_PROPERTY, matchIfMissing = true)
 class ShopSnapshotting {
 
     static final String TRIGGER = "shopSnapshotTrigger";

@@ -27,7 +27,7 @@ import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewReceived;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopRegistered;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -40,6 +40,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +55,7 @@ import org.springframework.stereotype.Component;
  * time zone, is handled before its reviews even with several segments, and one shop's rows have one writer.
  */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 @ProcessingGroup(AnalyticsProjection.GROUP)
 public class AnalyticsProjection {
 

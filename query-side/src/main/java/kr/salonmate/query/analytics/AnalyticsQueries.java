@@ -13,8 +13,9 @@ import java.util.Map;
 import kr.salonmate.messages.analytics.AnalyticsBucket;
 import kr.salonmate.messages.analytics.AnalyticsView;
 import kr.salonmate.messages.analytics.FetchAnalytics;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * reviews of each bucket, keywords and sentiment over the whole range. Every bucket of the range is returned.
  */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class AnalyticsQueries {
 
     static final int KEYWORDS = 20;

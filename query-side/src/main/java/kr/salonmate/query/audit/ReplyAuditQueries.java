@@ -20,8 +20,9 @@ import kr.salonmate.messages.review.FetchReviewHistory;
 import kr.salonmate.messages.review.FindAuditEntries;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ScrollAuditEntries;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * which holds the shop's plan changes and payments beside its reviews' entries.
  */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ReplyAuditQueries {
 
     private static final int MAX_PAGE_SIZE = 100;

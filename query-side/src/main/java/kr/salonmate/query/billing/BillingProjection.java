@@ -16,11 +16,12 @@ import kr.salonmate.messages.billing.SubscriptionRenewed;
 import kr.salonmate.messages.billing.SubscriptionStarted;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.shop.ShopId;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * nothing; a replay rebuilds all three.
  */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 @ProcessingGroup(BillingProjection.GROUP)
 public class BillingProjection {
 

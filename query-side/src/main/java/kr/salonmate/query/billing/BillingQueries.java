@@ -9,14 +9,15 @@ import kr.salonmate.messages.billing.BillingView;
 import kr.salonmate.messages.billing.FetchBilling;
 import kr.salonmate.messages.billing.Plan;
 import kr.salonmate.messages.billing.SubscriptionStatus;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Answers {@link FetchBilling} from the billing tables; the newest 24 charges, newest first. */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class BillingQueries {
 
     private final JdbcTemplate jdbc;

@@ -5,21 +5,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.util.UUID;
 import kr.salonmate.messages.post.PostCreated;
 import kr.salonmate.messages.post.PostStatus;
 import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.query.ReadModelRow;
 import kr.salonmate.query.post.PostStatusRules;
-import org.springframework.data.domain.Persistable;
 
 /** The one fact about a post that the dashboard counts: its status. */
 @Entity
 @Table(name = "dashboard_post")
-public class DashboardPostRow implements Persistable<UUID> {
+public class DashboardPostRow extends ReadModelRow {
 
     @Id
     @Column(name = "post_id")
@@ -29,32 +26,26 @@ public class DashboardPostRow implements Persistable<UUID> {
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private PostStatus status;
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Transient
-    private boolean fresh;
 
     protected DashboardPostRow() {
     }
 
     static DashboardPostRow created(PostCreated e, long sequence) {
         DashboardPostRow row = new DashboardPostRow();
-        row.fresh = true;
+        row.markNew(sequence);
         row.postId = e.postId().value();
         row.shopId = e.shopId().value();
         row.status = PostStatusRules.after(e, null);
-        row.version = sequence;
         return row;
     }
 
     /** Moves the status on; false when this event (by its sequence number) has been applied already. */
     boolean apply(Object event, long sequence) {
-        if (sequence <= version) {
+        if (hasSeen(sequence)) {
             return false;
         }
         status = PostStatusRules.after(event, status);
-        version = sequence;
+        advanceTo(sequence);
         return true;
     }
 
@@ -65,16 +56,5 @@ public class DashboardPostRow implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return postId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        fresh = false;
     }
 }

@@ -34,7 +34,7 @@ import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewReceived;
 import kr.salonmate.messages.shop.ReviewsSynced;
 import kr.salonmate.messages.shop.ShopId;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -44,6 +44,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.GenericSubscriptionQueryUpdateMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +54,7 @@ import org.springframework.stereotype.Component;
  * when someone is subscribed (a replay does not compute thousands of dashboards nobody sees).
  */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 @ProcessingGroup(DashboardProjection.GROUP)
 public class DashboardProjection {
 

@@ -8,8 +8,9 @@ import java.util.List;
 import kr.salonmate.messages.review.DashboardView;
 import kr.salonmate.messages.review.FetchDashboard;
 import kr.salonmate.messages.shop.ShopId;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * while waiting for their time and as published once Instagram has them.
  */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class DashboardQueries {
 
     private static final String COUNTERS = """

@@ -5,22 +5,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
 import kr.salonmate.messages.review.ReviewReceived;
 import kr.salonmate.messages.review.ReviewStatus;
 import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.query.ReadModelRow;
 import kr.salonmate.query.review.ReviewStatusRules;
-import org.springframework.data.domain.Persistable;
 
 /** The facts about one review that the dashboard counts. */
 @Entity
 @Table(name = "dashboard_review")
-public class DashboardReviewRow implements Persistable<UUID> {
+public class DashboardReviewRow extends ReadModelRow {
 
     @Id
     @Column(name = "review_id")
@@ -38,24 +35,18 @@ public class DashboardReviewRow implements Persistable<UUID> {
     private Instant reviewCreatedAt;
     @Column(name = "published_at")
     private Instant publishedAt;
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Transient
-    private boolean fresh;
 
     protected DashboardReviewRow() {
     }
 
     static DashboardReviewRow received(ReviewReceived e, long sequence) {
         DashboardReviewRow row = new DashboardReviewRow();
-        row.fresh = true;
+        row.markNew(sequence);
         row.reviewId = e.reviewId().value();
         row.shopId = e.shopId().value();
         row.status = ReviewStatusRules.after(e, null, false);
         row.rating = e.rating();
         row.reviewCreatedAt = e.createdAt() != null ? e.createdAt() : e.receivedAt();
-        row.version = sequence;
         return row;
     }
 
@@ -76,14 +67,6 @@ public class DashboardReviewRow implements Persistable<UUID> {
         publishedAt = at;
     }
 
-    boolean hasSeen(long sequence) {
-        return sequence <= version;
-    }
-
-    void advanceTo(long sequence) {
-        version = sequence;
-    }
-
     ShopId shopId() {
         return new ShopId(shopId);
     }
@@ -91,16 +74,5 @@ public class DashboardReviewRow implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return reviewId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        fresh = false;
     }
 }

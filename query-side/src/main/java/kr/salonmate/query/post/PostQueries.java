@@ -9,8 +9,9 @@ import kr.salonmate.messages.post.FindPost;
 import kr.salonmate.messages.post.FindPosts;
 import kr.salonmate.messages.post.PostView;
 import kr.salonmate.messages.post.WatchShopPosts;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Answers from the posts read model. Every query is scoped to one shop: another shop's post is not found. */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class PostQueries {
 
     /** The page a {@link WatchShopPosts} subscriber starts with. */

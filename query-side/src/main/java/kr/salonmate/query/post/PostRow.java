@@ -6,10 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +24,7 @@ import kr.salonmate.messages.post.PostScheduled;
 import kr.salonmate.messages.post.PostStatus;
 import kr.salonmate.messages.post.PostView;
 import kr.salonmate.messages.shop.ShopId;
-import org.springframework.data.domain.Persistable;
+import kr.salonmate.query.ReadModelRow;
 
 /**
  * One post, as {@link PostView} shows it. Each event changes it through the method named after it; {@code version}
@@ -35,7 +32,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "post_view")
-public class PostRow implements Persistable<UUID> {
+public class PostRow extends ReadModelRow {
 
     /** The failure code of a caption that could not be drafted (publishing failures carry their own codes). */
     public static final String CAPTION_DRAFT_FAILED = "CAPTION_DRAFT_FAILED";
@@ -76,18 +73,13 @@ public class PostRow implements Persistable<UUID> {
     private Integer failureAttempts;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Transient
-    private boolean fresh;
 
     protected PostRow() {
     }
 
     static PostRow created(PostCreated e, long sequence) {
         PostRow row = new PostRow();
-        row.fresh = true;
+        row.markNew(sequence);
         row.id = e.postId().value();
         row.shopId = e.shopId().value();
         row.mediaIds = e.mediaIds().stream().map(UUID::toString).toList();
@@ -95,7 +87,6 @@ public class PostRow implements Persistable<UUID> {
         row.hashtags = List.of();
         row.status = PostStatusRules.after(e, null);
         row.createdAt = e.at();
-        row.version = sequence;
         return row;
     }
 
@@ -159,14 +150,6 @@ public class PostRow implements Persistable<UUID> {
         moveOn(event);
     }
 
-    boolean hasSeen(long sequence) {
-        return sequence <= version;
-    }
-
-    void advanceTo(long sequence) {
-        version = sequence;
-    }
-
     public ShopId shopId() {
         return new ShopId(shopId);
     }
@@ -177,7 +160,7 @@ public class PostRow implements Persistable<UUID> {
                         failureAttempts == null ? 0 : failureAttempts);
         return new PostView(new PostId(id), new ShopId(shopId), mediaIds.stream().map(UUID::fromString).toList(),
                 brief, caption, hashtags, status, scheduledAt, publishedAt, instagramMediaId, permalink, failure,
-                createdAt, version);
+                createdAt, version());
     }
 
     private void moveOn(Object event) {
@@ -198,16 +181,5 @@ public class PostRow implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        fresh = false;
     }
 }

@@ -21,12 +21,13 @@ import kr.salonmate.messages.review.ReviewEditedAtSource;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewReceived;
 import kr.salonmate.messages.review.WatchShopReviews;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * An event at or below the row's version has been applied already and changes nothing.
  */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 @ProcessingGroup(ReviewInboxProjection.GROUP)
 public class ReviewInboxProjection {
 

@@ -8,14 +8,15 @@ import kr.salonmate.messages.review.FindReviews;
 import kr.salonmate.messages.review.ReviewView;
 import kr.salonmate.messages.review.SyncedReviews;
 import kr.salonmate.messages.review.WatchShopReviews;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Answers from the review inbox. Every query is scoped to one shop: another shop's review is not found. */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ReviewInboxQueries {
 
     /** The page a {@link WatchShopReviews} subscriber starts with. */

@@ -5,10 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,7 +33,7 @@ import kr.salonmate.messages.review.ReviewSource;
 import kr.salonmate.messages.review.ReviewStatus;
 import kr.salonmate.messages.review.ReviewView;
 import kr.salonmate.messages.shop.ShopId;
-import org.springframework.data.domain.Persistable;
+import kr.salonmate.query.ReadModelRow;
 
 /**
  * One review in the inbox, as {@link ReviewView} shows it. Each event changes it through the method named after
@@ -44,7 +41,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "review_view")
-public class ReviewRow implements Persistable<UUID> {
+public class ReviewRow extends ReadModelRow {
 
     /** The failure code of a draft that could not be written (publishing failures carry the source's code). */
     public static final String DRAFT_FAILED = "DRAFT_FAILED";
@@ -99,21 +96,16 @@ public class ReviewRow implements Persistable<UUID> {
     private Instant failureAt;
     @Column(name = "failure_attempts")
     private Integer failureAttempts;
-    @Column(name = "version", nullable = false)
-    private long version;
     @Enumerated(EnumType.STRING)
     @Column(name = "auto_publish_hold")
     private AutoPublishHold autoPublishHold;
-
-    @Transient
-    private boolean fresh;
 
     protected ReviewRow() {
     }
 
     static ReviewRow received(ReviewReceived e, long sequence) {
         ReviewRow row = new ReviewRow();
-        row.fresh = true;
+        row.markNew(sequence);
         row.id = e.reviewId().value();
         row.shopId = e.shopId().value();
         row.source = e.source();
@@ -125,7 +117,6 @@ public class ReviewRow implements Persistable<UUID> {
         row.createdAt = e.createdAt() != null ? e.createdAt() : e.receivedAt();
         row.updatedAt = e.updatedAt();
         row.status = ReviewStatusRules.after(e, null, false);
-        row.version = sequence;
         return row;
     }
 
@@ -273,19 +264,10 @@ public class ReviewRow implements Persistable<UUID> {
         return true;
     }
 
-    /** Whether the event with this sequence number has been applied already (redelivery, replay overlap). */
-    boolean hasSeen(long sequence) {
-        return sequence <= version;
-    }
-
-    void advanceTo(long sequence) {
-        version = sequence;
-    }
-
     public ReviewView toView() {
         return view(id, shopId, source, externalId, author, rating, comment, language, createdAt, updatedAt, status,
                 replyText, replyOrigin, replyModel, draftedAt, approvedByUserId, approvedByName, approvedAt,
-                publishedAt, failureCode, failureMessage, failureAt, failureAttempts, version, autoPublishHold);
+                publishedAt, failureCode, failureMessage, failureAt, failureAttempts, version(), autoPublishHold);
     }
 
     /** The API's view of a stored row: the one place where columns become a {@link ReviewView}. */
@@ -339,16 +321,5 @@ public class ReviewRow implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        fresh = false;
     }
 }

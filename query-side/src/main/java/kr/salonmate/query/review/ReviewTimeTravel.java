@@ -7,11 +7,12 @@ import java.util.Optional;
 import kr.salonmate.messages.review.FindReviewAsOf;
 import kr.salonmate.messages.review.ReviewReceived;
 import kr.salonmate.messages.review.ReviewView;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * moment" is the event's own time, the one its audit entry shows.
  */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ReviewTimeTravel {
 
     private final EventStore eventStore;

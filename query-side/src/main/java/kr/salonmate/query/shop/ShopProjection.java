@@ -12,17 +12,18 @@ import kr.salonmate.messages.shop.ReviewsSynced;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopRegistered;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /** The shops: settings, Google and Instagram connections and last sync, kept idempotent by the shop's event sequence. */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 @ProcessingGroup(ShopProjection.GROUP)
 public class ShopProjection {
 

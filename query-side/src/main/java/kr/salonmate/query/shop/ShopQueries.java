@@ -5,13 +5,14 @@ import java.util.Optional;
 import kr.salonmate.messages.shop.FindGoogleConnectedShops;
 import kr.salonmate.messages.shop.FindShop;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /** Answers from the shop view. */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ShopQueries {
 
     private final ShopRows rows;

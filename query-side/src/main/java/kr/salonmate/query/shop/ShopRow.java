@@ -5,10 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
 import kr.salonmate.messages.shop.GoogleLocationConnected;
@@ -16,14 +13,14 @@ import kr.salonmate.messages.shop.InstagramAccountConnected;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ReplyTone;
 import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.query.ReadModelRow;
 import kr.salonmate.messages.shop.ShopRegistered;
 import kr.salonmate.messages.shop.ShopView;
-import org.springframework.data.domain.Persistable;
 
 /** A shop as the read side knows it; {@code version} is the sequence number of the last event applied. */
 @Entity
 @Table(name = "shop_view")
-public class ShopRow implements Persistable<UUID> {
+public class ShopRow extends ReadModelRow {
 
     static final String DEFAULT_PLAN = "FREE";
 
@@ -69,18 +66,13 @@ public class ShopRow implements Persistable<UUID> {
     private String plan;
     @Column(name = "last_sync_at")
     private Instant lastSyncAt;
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Transient
-    private boolean fresh;
 
     protected ShopRow() {
     }
 
     static ShopRow registered(ShopRegistered e, long sequence) {
         ShopRow row = new ShopRow();
-        row.fresh = true;
+        row.markNew(sequence);
         row.id = e.shopId().value();
         row.name = e.name();
         row.timezone = e.timezone();
@@ -88,7 +80,6 @@ public class ShopRow implements Persistable<UUID> {
         row.ownerUserId = e.owner() == null ? null : e.owner().userId();
         row.settings(e.replySettings());
         row.plan = DEFAULT_PLAN;
-        row.version = sequence;
         return row;
     }
 
@@ -124,14 +115,6 @@ public class ShopRow implements Persistable<UUID> {
         this.plan = plan;
     }
 
-    boolean hasSeen(long sequence) {
-        return sequence <= version;
-    }
-
-    void advanceTo(long sequence) {
-        version = sequence;
-    }
-
     public ShopView toView() {
         ShopView.GoogleConnection google = googleLocationId == null ? null
                 : new ShopView.GoogleConnection(googleAccountId, googleLocationId, googleCredentialRef,
@@ -146,16 +129,5 @@ public class ShopRow implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        fresh = false;
     }
 }

@@ -1,10 +1,11 @@
 package kr.salonmate.query.similar;
 
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -16,7 +17,7 @@ import org.springframework.core.env.Environment;
  * name stored with each vector; a replay of {@value SimilarityProjection#GROUP} re-embeds every review.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class SimilarityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SimilarityConfiguration.class);

@@ -9,11 +9,12 @@ import kr.salonmate.messages.review.ReplyPublishRetried;
 import kr.salonmate.messages.review.ReplyPublished;
 import kr.salonmate.messages.review.ReviewEditedAtSource;
 import kr.salonmate.messages.review.ReviewReceived;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * number, so a redelivered event changes nothing.
  */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 @ProcessingGroup(SimilarityProjection.GROUP)
 public class SimilarityProjection {
 

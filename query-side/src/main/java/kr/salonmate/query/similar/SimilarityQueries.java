@@ -13,14 +13,15 @@ import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewView;
 import kr.salonmate.messages.review.SimilarReviews;
 import kr.salonmate.messages.review.VoiceExamples;
-import kr.salonmate.query.ConditionalOnQuerySide;
+import kr.salonmate.query.QuerySideModule;
 import kr.salonmate.query.review.ReviewInboxQueries;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /** Similar reviews and the examples of the shop's own voice, from the similarity read model. */
 @Component
-@ConditionalOnQuerySide
+@ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class SimilarityQueries {
 
     /** Below this cosine two texts have too little in common for one's reply to show how to answer the other. */

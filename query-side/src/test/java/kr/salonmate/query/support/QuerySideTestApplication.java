@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The smallest application around the query side: Boot's and Axon's auto-configuration (JPA event store on
- * PostgreSQL, Jackson serializer) and {@link QuerySideModule}, on a database of its own that Flyway fills with the
- * application's migrations and that is dropped when the context closes.
+ * PostgreSQL, Jackson serializer) and {@link QuerySideModule}, on a database of its own that Flyway fills with Axon's
+ * tables ({@code db/axon}) and this module's ({@code db/query}) and that is dropped when the context closes.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -1,4 +1,4 @@
-package kr.salonmate.api.review;
+package kr.salonmate.api.shop;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.salonmate.api.error.ApiException;
+import kr.salonmate.api.readmodel.ReadModels;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import org.springframework.http.HttpStatus;

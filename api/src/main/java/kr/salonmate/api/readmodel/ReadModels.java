@@ -1,4 +1,4 @@
-package kr.salonmate.api.review;
+package kr.salonmate.api.readmodel;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package kr.salonmate.query.support;
+package kr.salonmate.axon;
 
 import java.sql.Types;
 import org.hibernate.boot.model.TypeContributions;
@@ -8,11 +8,12 @@ import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
 
 /**
- * A copy of the api module's dialect for these tests (query-side cannot depend on api).
- *
  * Axon maps payloads, metadata, tokens and sagas with {@code @Lob}. On PostgreSQL Hibernate turns a
  * {@code @Lob byte[]} into an {@code oid} large object, which leaks storage and breaks replication and
  * dumps. This dialect stores them as {@code bytea} instead, as Axon's reference guide recommends.
+ *
+ * <p>It lives beside the Flyway migrations of Axon's tables ({@code db/axon}) so that the application and the
+ * query side's tests map those tables with the same class.
  */
 public class ByteaEnforcedPostgresDialect extends PostgreSQLDialect {
 

@@ -1,4 +1,4 @@
-package kr.salonmate.api.review;
+package kr.salonmate.api.dashboard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
