@@ -1,10 +1,10 @@
 package kr.salonmate.saga;
 
 import kr.salonmate.saga.ai.AiProperties;
-import kr.salonmate.saga.google.GoogleProperties;
-import kr.salonmate.saga.google.SyncProperties;
-import kr.salonmate.saga.instagram.InstagramProperties;
-import kr.salonmate.saga.review.DraftProperties;
+import kr.salonmate.integration.google.GoogleProperties;
+import kr.salonmate.integration.google.SyncProperties;
+import kr.salonmate.integration.instagram.InstagramProperties;
+import kr.salonmate.saga.common.DraftProperties;
 import kr.salonmate.saga.review.PublishProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,13 +18,13 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>It needs from the application: Axon's {@code CommandGateway}, {@code QueryGateway} and a persistent
  * {@code DeadlineManager}; a {@code JdbcTemplate}/{@code DataSource} on PostgreSQL (credential table, advisory
- * locks); the encryption key ({@code salonmate.crypto.key} or a {@link kr.salonmate.saga.credentials.CryptoKeyProvider}
+ * locks); the encryption key ({@code salonmate.crypto.key} or a {@link kr.salonmate.integration.credentials.CryptoKeyProvider}
  * bean); optionally a Spring AI {@code ChatModel} (then replies are drafted by OpenAI, else by the built-in drafter);
  * and an answer to {@code SignMediaUrls} (the application that stores the photos).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = SagaModule.ENABLED_PROPERTY, havingValue = "true", matchIfMissing = true)
-@ComponentScan("kr.salonmate.saga")
+@ComponentScan({"kr.salonmate.saga", "kr.salonmate.integration"})
 @EnableConfigurationProperties({GoogleProperties.class, SyncProperties.class, AiProperties.class,
         PublishProperties.class, DraftProperties.class, InstagramProperties.class})
 public class SagaModule {

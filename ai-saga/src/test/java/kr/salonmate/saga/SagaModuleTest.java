@@ -23,17 +23,17 @@ import kr.salonmate.saga.ai.AiProperties;
 import kr.salonmate.saga.ai.BuiltInReplyDrafter;
 import kr.salonmate.saga.ai.OpenAiReplyDrafter;
 import kr.salonmate.saga.ai.ReplyDrafter;
-import kr.salonmate.saga.credentials.CredentialCipher;
-import kr.salonmate.saga.credentials.CredentialVault;
-import kr.salonmate.saga.credentials.CryptoKeyProvider;
-import kr.salonmate.saga.google.GoogleBusinessClient;
-import kr.salonmate.saga.google.GoogleProperties;
-import kr.salonmate.saga.google.ReviewSync;
-import kr.salonmate.saga.google.ReviewSyncScheduler;
-import kr.salonmate.saga.google.SyncProperties;
+import kr.salonmate.integration.credentials.CredentialCipher;
+import kr.salonmate.integration.credentials.CredentialVault;
+import kr.salonmate.integration.credentials.CryptoKeyProvider;
+import kr.salonmate.integration.google.GoogleBusinessClient;
+import kr.salonmate.integration.google.GoogleProperties;
+import kr.salonmate.integration.google.ReviewSync;
+import kr.salonmate.integration.google.ReviewSyncScheduler;
+import kr.salonmate.integration.google.SyncProperties;
 import kr.salonmate.saga.review.AutoDraftPolicy;
 import kr.salonmate.saga.review.AutoPublishPolicy;
-import kr.salonmate.saga.review.DraftProperties;
+import kr.salonmate.saga.common.DraftProperties;
 import kr.salonmate.saga.review.DraftRetryDue;
 import kr.salonmate.saga.review.PublishRetryDue;
 import kr.salonmate.saga.review.PublishProperties;
@@ -186,7 +186,7 @@ class SagaModuleTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan("kr.salonmate.saga")
+    @ComponentScan({"kr.salonmate.saga", "kr.salonmate.integration"})
     static class ScansEverything {
     }
 }

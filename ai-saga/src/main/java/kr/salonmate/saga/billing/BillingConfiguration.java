@@ -1,5 +1,8 @@
 package kr.salonmate.saga.billing;
 
+import kr.salonmate.integration.toss.Charging;
+import kr.salonmate.integration.toss.TossPayments;
+import kr.salonmate.integration.toss.TossProperties;
 import kr.salonmate.saga.SagaModuleEnabled;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import kr.salonmate.integration.toss.Charging;
 import kr.salonmate.messages.billing.BillingId;
 import kr.salonmate.messages.billing.EndSubscription;
 import kr.salonmate.messages.billing.OrderIds;
@@ -18,8 +19,8 @@ import kr.salonmate.messages.billing.SubscriptionStarted;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModuleEnabled;
-import kr.salonmate.saga.credentials.CredentialVault;
-import kr.salonmate.saga.review.Dispatch;
+import kr.salonmate.integration.credentials.CredentialVault;
+import kr.salonmate.saga.common.Dispatch;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;

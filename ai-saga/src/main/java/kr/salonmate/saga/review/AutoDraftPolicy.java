@@ -17,6 +17,8 @@ import kr.salonmate.messages.review.ReviewView;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.common.Dispatch;
+import kr.salonmate.saga.common.DraftProperties;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;

@@ -9,6 +9,7 @@ import kr.salonmate.messages.review.ReplyDraftRequested;
 import kr.salonmate.messages.review.ReplyDrafted;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModuleEnabled;
+import kr.salonmate.saga.common.Dispatch;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;

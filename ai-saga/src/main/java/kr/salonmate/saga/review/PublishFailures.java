@@ -1,7 +1,7 @@
 package kr.salonmate.saga.review;
 
-import kr.salonmate.saga.google.GoogleApiException;
-import kr.salonmate.saga.google.GoogleAuthRejected;
+import kr.salonmate.integration.google.GoogleApiException;
+import kr.salonmate.integration.google.GoogleAuthRejected;
 
 /** Failure codes and owner-readable messages for {@code MarkReplyPublishFailed}. */
 final class PublishFailures {

@@ -20,6 +20,8 @@ import kr.salonmate.saga.ai.Draft;
 import kr.salonmate.saga.ai.DraftFailed;
 import kr.salonmate.saga.ai.DraftRequest;
 import kr.salonmate.saga.ai.ReplyDrafter;
+import kr.salonmate.saga.common.Dispatch;
+import kr.salonmate.saga.common.DraftProperties;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;

@@ -35,6 +35,7 @@ import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ReplyTone;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
+import kr.salonmate.saga.common.DraftProperties;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;

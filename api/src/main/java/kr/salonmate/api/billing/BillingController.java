@@ -12,7 +12,7 @@ import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
 import kr.salonmate.command.billing.PlanSettings;
 import kr.salonmate.messages.shop.ShopId;
-import kr.salonmate.saga.billing.TossProperties;
+import kr.salonmate.integration.toss.TossProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -17,7 +17,7 @@ import kr.salonmate.messages.review.ReviewSource;
 import kr.salonmate.messages.review.SyncResult;
 import kr.salonmate.messages.review.SyncReview;
 import kr.salonmate.messages.shop.ShopId;
-import kr.salonmate.saga.google.ReviewLanguage;
+import kr.salonmate.integration.google.ReviewLanguage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package kr.salonmate.api.privacy;
 
 import java.time.Clock;
 import java.time.Duration;
-import kr.salonmate.saga.credentials.CryptoKeyProvider;
+import kr.salonmate.integration.credentials.CryptoKeyProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module map of ARCHITECTURE.md, held by the compiler's output: the three libraries meet only through
- * {@code messages}, and {@code messages} is plain vocabulary.
+ * {@code messages}, and {@code messages} is plain vocabulary. The {@code ai-saga} module holds two package roots:
+ * {@code kr.salonmate.saga} (sagas and policies) and {@code kr.salonmate.integration} (the outside services' clients,
+ * the credential vault, review sync; ADR 0027).
  */
 class ModuleBoundariesTest {
 
@@ -26,7 +28,8 @@ class ModuleBoundariesTest {
     void theCommandSideKnowsOnlyMessages() {
         noClasses().that().resideInAPackage("kr.salonmate.command..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "kr.salonmate.query..", "kr.salonmate.saga..", "kr.salonmate.api..")
+                        "kr.salonmate.query..", "kr.salonmate.saga..", "kr.salonmate.integration..",
+                        "kr.salonmate.api..")
                 .check(classes);
     }
 
@@ -34,13 +37,14 @@ class ModuleBoundariesTest {
     void theQuerySideKnowsOnlyMessages() {
         noClasses().that().resideInAPackage("kr.salonmate.query..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "kr.salonmate.command..", "kr.salonmate.saga..", "kr.salonmate.api..")
+                        "kr.salonmate.command..", "kr.salonmate.saga..", "kr.salonmate.integration..",
+                        "kr.salonmate.api..")
                 .check(classes);
     }
 
     @Test
     void theSagasKnowOnlyMessages() {
-        noClasses().that().resideInAPackage("kr.salonmate.saga..")
+        noClasses().that().resideInAnyPackage("kr.salonmate.saga..", "kr.salonmate.integration..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "kr.salonmate.command..", "kr.salonmate.query..", "kr.salonmate.api..")
                 .check(classes);
@@ -50,8 +54,9 @@ class ModuleBoundariesTest {
     void messagesArePlainVocabulary() {
         noClasses().that().resideInAPackage("kr.salonmate.messages..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "kr.salonmate.command..", "kr.salonmate.query..", "kr.salonmate.saga..", "kr.salonmate.api..",
-                        "org.springframework..", "jakarta.persistence..", "org.hibernate..")
+                        "kr.salonmate.command..", "kr.salonmate.query..", "kr.salonmate.saga..",
+                        "kr.salonmate.integration..", "kr.salonmate.api..", "org.springframework..",
+                        "jakarta.persistence..", "org.hibernate..")
                 .check(classes);
     }
 }
