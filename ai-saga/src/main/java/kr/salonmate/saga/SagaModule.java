@@ -1,9 +1,9 @@
 package kr.salonmate.saga;
 
-import kr.salonmate.saga.ai.AiProperties;
 import kr.salonmate.integration.google.GoogleProperties;
 import kr.salonmate.integration.google.SyncProperties;
 import kr.salonmate.integration.instagram.InstagramProperties;
+import kr.salonmate.saga.ai.AiProperties;
 import kr.salonmate.saga.common.DraftProperties;
 import kr.salonmate.saga.review.PublishProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

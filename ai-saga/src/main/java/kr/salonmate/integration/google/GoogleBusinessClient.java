@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import kr.salonmate.saga.trace.MessageTrace;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -26,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import kr.salonmate.saga.common.Backoff;
+import kr.salonmate.saga.trace.MessageTrace;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -252,7 +253,7 @@ public class GoogleBusinessClient {
     }
 
     private Duration backoff(int attempt) {
-        long base = properties.initialBackoff().toMillis() << Math.min(attempt - 1, 16);
+        long base = new Backoff(properties.initialBackoff()).after(attempt).toMillis();
         long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
         return Duration.ofMillis(Math.min(jittered, properties.maxRetryWait().toMillis()));
     }

@@ -5,10 +5,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import kr.salonmate.messages.shop.ShopView.GoogleConnection;
 import kr.salonmate.integration.credentials.CredentialNotFound;
 import kr.salonmate.integration.credentials.CredentialUnreadable;
 import kr.salonmate.integration.credentials.CredentialVault;
+import kr.salonmate.messages.shop.ShopView.GoogleConnection;
 
 /**
  * One shop's Google location, as the sagas and the sync need it: the refresh token is taken from the vault, the

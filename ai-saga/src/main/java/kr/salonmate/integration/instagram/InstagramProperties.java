@@ -2,6 +2,10 @@ package kr.salonmate.integration.instagram;
 
 import java.time.Duration;
 
+import kr.salonmate.saga.common.Backoff;
+import kr.salonmate.saga.common.Backoff;
+import kr.salonmate.saga.common.Retries;
+import kr.salonmate.saga.common.Retries;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -43,14 +47,14 @@ public record InstagramProperties(
         return new InstagramProperties(apiBaseUrl, null, Duration.ofSeconds(5), 5, backoff, pollInterval, maxPolls);
     }
 
-    /** The wait after failed try number {@code attempt} (1-based): initial × 2^(attempt-1). */
-    public Duration backoffAfter(int attempt) {
-        return initialBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+    /** Tries of one publication, {@code initialBackoff} doubling between them. */
+    public Retries retries() {
+        return new Retries(maxAttempts, new Backoff(initialBackoff));
     }
 
     /** The wait after look number {@code poll} (1-based) found the container still in progress. */
     public Duration pollWaitAfter(int poll) {
-        return statusPollInterval.multipliedBy(1L << Math.min(Math.max(poll - 1, 0), 3));
+        return new Backoff(statusPollInterval, 3).after(poll);
     }
 
     private static String stripTrailingSlash(String url) {

@@ -24,8 +24,8 @@ public record DraftProperties(
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(20) : initialBackoff;
     }
 
-    /** The wait after failed attempt number {@code attempt} (1-based): initial × 2^(attempt-1). */
-    public Duration backoffAfter(int attempt) {
-        return initialBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+    /** Attempts of one draft, {@code initialBackoff} doubling between them. */
+    public Retries retries() {
+        return new Retries(maxAttempts, new Backoff(initialBackoff));
     }
 }

@@ -89,10 +89,7 @@ public class AutoDraftPolicy {
      */
     @EventHandler
     public void on(AiQuotaRestored restored) {
-        ShopView shop = ShopLookup.find(queries, restored.shopId());
-        if (shop == null) {
-            throw new IllegalStateException("shop " + restored.shopId() + " is not known to the read side yet");
-        }
+        ShopView shop = ShopLookup.require(queries, restored.shopId());
         ReplySettings replySettings = shop.replySettings() == null ? ReplySettings.defaults() : shop.replySettings();
         for (ReviewId reviewId : restored.waiting()) {
             ReviewView review = queries.query(new FindReview(restored.shopId(), reviewId),

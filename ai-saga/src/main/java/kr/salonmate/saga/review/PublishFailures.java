@@ -45,14 +45,4 @@ final class PublishFailures {
                 + " needed (" + last.getClass().getSimpleName() + ")";
         return "The reply could not be published after " + attempts + " attempts. Last problem: " + reason;
     }
-
-    /** Thrown inside the saga when publishing cannot work at all (not connected, source without an API). */
-    static final class Impossible extends RuntimeException {
-        final String code;
-
-        Impossible(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-    }
 }

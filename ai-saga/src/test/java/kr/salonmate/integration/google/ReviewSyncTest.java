@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import kr.salonmate.integration.credentials.CredentialVault;
 import kr.salonmate.messages.review.FetchSyncedReviews;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewSource;
@@ -39,7 +40,6 @@ import kr.salonmate.messages.shop.RecordReviewSync;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.integration.credentials.CredentialVault;
 import kr.salonmate.saga.testsupport.Postgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import kr.salonmate.messages.billing.BillingId;
+import kr.salonmate.messages.billing.UseAiGeneration;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.review.ApproveReply;
 import kr.salonmate.messages.review.AutoPublishHold;
@@ -41,8 +43,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import kr.salonmate.messages.billing.BillingId;
-import kr.salonmate.messages.billing.UseAiGeneration;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
