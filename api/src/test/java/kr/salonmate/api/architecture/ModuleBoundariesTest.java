@@ -1,5 +1,8 @@
 package kr.salonmate.api.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,6 +10,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The module map of ARCHITECTURE.md, held by the compiler's output: the three libraries meet only through
@@ -47,6 +52,21 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage("kr.salonmate.saga..", "kr.salonmate.integration..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "kr.salonmate.command..", "kr.salonmate.query..", "kr.salonmate.api..")
+                .check(classes);
+    }
+
+    /**
+     * A controller connects Google or Instagram, or starts a sync, through {@code ShopConnections} only: the
+     * clients, the credential vault and the review sync are {@code ai-saga}'s own. Reading an integration's settings
+     * (its {@code *Properties}, e.g. the Toss client key the page needs) is allowed.
+     */
+    @Test
+    void controllersReachTheIntegrationsOnlyThroughTheirDoor() {
+        noClasses().that().resideInAPackage("kr.salonmate.api..")
+                .and().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat(resideInAPackage("kr.salonmate.integration..")
+                        .and(not(resideInAPackage("kr.salonmate.integration.connections..")))
+                        .and(not(simpleNameEndingWith("Properties"))))
                 .check(classes);
     }
 
