@@ -326,6 +326,17 @@ class PostPublishingTest {
     }
 
     @Test
+    void aCancelledPostIsNotStartedWhenItsTimeComes() {
+        fixture.givenCurrentTime(AT)
+                .andThenAPublished(new PostScheduled(POST, SHOP, PUBLICATION, AT.plusSeconds(2), MANAGER, AT))
+                .andThenAPublished(new PostCancelled(POST, SHOP, MANAGER, AT))
+                .whenTimeElapses(Duration.ofSeconds(3))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
     void theSagaEndsWhenThePostIsPublished() {
         when(instagram.containerStatus(CONTAINER, TOKEN)).thenReturn(ContainerStatus.IN_PROGRESS);
         fixture.givenAPublished(started()).andThenAPublished(containerCreated())
