@@ -216,8 +216,7 @@ public class PostPublishing {
             }
         } catch (RuntimeException e) {
             log.warn("Publishing post {} hit a problem: {}", postId, e.toString());
-            retryLater("SalonMate could not reach what it needed (" + e.getClass().getSimpleName() + ")", null,
-                    with);
+            retryLater("SalonMate could not reach what it needed (" + e.getClass().getSimpleName() + ")", null, with);
         }
     }
 
@@ -225,11 +224,13 @@ public class PostPublishing {
         List<String> urls = mediaUrls(with);
         String id;
         if (urls.size() == 1) {
-            id = with.instagram().createImageContainer(account.igUserId(), account.token(), urls.get(0), caption, false);
+            id = with.instagram().createImageContainer(account.igUserId(), account.token(), urls.get(0), caption,
+                    false);
         } else {
             List<String> children = new ArrayList<>();
             for (String url : urls) {
-                children.add(with.instagram().createImageContainer(account.igUserId(), account.token(), url, null, true));
+                children.add(with.instagram().createImageContainer(account.igUserId(), account.token(), url, null,
+                        true));
             }
             id = with.instagram().createCarouselContainer(account.igUserId(), account.token(), children, caption);
         }
@@ -307,8 +308,8 @@ public class PostPublishing {
         try {
             MediaUrls urls = answer.get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (urls == null || urls.urls().size() != mediaIds.size()) {
-                throw new PostCannotBePublished(InstagramErrors.MEDIA_FETCH_FAILED, "Some photos of this post are no longer"
-                        + " stored. Create the post again with the photos uploaded anew.");
+                throw new PostCannotBePublished(InstagramErrors.MEDIA_FETCH_FAILED, "Some photos of this post are no"
+                        + " longer stored. Create the post again with the photos uploaded anew.");
             }
             return urls.urls();
         } catch (InterruptedException e) {
@@ -322,14 +323,14 @@ public class PostPublishing {
     private Account account(Collaborators with) {
         ShopView shop = ShopLookup.require(with.queries(), shopId);
         if (shop.instagram() == null) {
-            throw new PostCannotBePublished(InstagramErrors.NOT_CONNECTED, "The shop is not connected to Instagram. Connect"
-                    + " Instagram in the shop settings, then publish again.");
+            throw new PostCannotBePublished(InstagramErrors.NOT_CONNECTED, "The shop is not connected to Instagram."
+                    + " Connect Instagram in the shop settings, then publish again.");
         }
         try {
             return new Account(shop.instagram().igUserId(), with.vault().reveal(shop.instagram().credentialRef()));
         } catch (CredentialNotFound | CredentialUnreadable e) {
-            throw new PostCannotBePublished(InstagramErrors.TOKEN_EXPIRED, "SalonMate has no usable Instagram access token for"
-                    + " this shop any more. Reconnect Instagram in the shop settings, then publish again.");
+            throw new PostCannotBePublished(InstagramErrors.TOKEN_EXPIRED, "SalonMate has no usable Instagram access"
+                    + " token for this shop any more. Reconnect Instagram in the shop settings, then publish again.");
         }
     }
 

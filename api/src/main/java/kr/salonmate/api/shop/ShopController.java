@@ -131,7 +131,8 @@ public class ShopController {
 
     /**
      * This node's door to Google, Instagram and the review sync; 503 with {@code whyNotHere} on a node without them.
-     * What the door itself refuses (a rejected token, a service out of reach) is answered by {@code ApiExceptionHandler}.
+     * What the door itself refuses (a rejected token, a service out of reach) is answered by
+     * {@code ApiExceptionHandler}.
      */
     private ShopConnections connections(String whyNotHere) {
         ShopConnections here = connections.getIfAvailable();
