@@ -13,6 +13,14 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.UUID;
 
+import kr.salonmate.integration.credentials.CredentialCipher;
+import kr.salonmate.integration.credentials.CredentialVault;
+import kr.salonmate.integration.credentials.CryptoKeyProvider;
+import kr.salonmate.integration.google.GoogleBusinessClient;
+import kr.salonmate.integration.google.GoogleProperties;
+import kr.salonmate.integration.google.ReviewSync;
+import kr.salonmate.integration.google.ReviewSyncScheduler;
+import kr.salonmate.integration.google.SyncProperties;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -23,26 +31,19 @@ import kr.salonmate.saga.ai.AiProperties;
 import kr.salonmate.saga.ai.BuiltInReplyDrafter;
 import kr.salonmate.saga.ai.OpenAiReplyDrafter;
 import kr.salonmate.saga.ai.ReplyDrafter;
-import kr.salonmate.saga.credentials.CredentialCipher;
-import kr.salonmate.saga.credentials.CredentialVault;
-import kr.salonmate.saga.credentials.CryptoKeyProvider;
-import kr.salonmate.saga.google.GoogleBusinessClient;
-import kr.salonmate.saga.google.GoogleProperties;
-import kr.salonmate.saga.google.ReviewSync;
-import kr.salonmate.saga.google.ReviewSyncScheduler;
-import kr.salonmate.saga.google.SyncProperties;
+import kr.salonmate.saga.common.DraftProperties;
 import kr.salonmate.saga.review.AutoDraftPolicy;
 import kr.salonmate.saga.review.AutoPublishPolicy;
-import kr.salonmate.saga.review.DraftProperties;
 import kr.salonmate.saga.review.DraftRetryDue;
-import kr.salonmate.saga.review.PublishRetryDue;
 import kr.salonmate.saga.review.PublishProperties;
+import kr.salonmate.saga.review.PublishRetryDue;
 import kr.salonmate.saga.review.ReplyDrafting;
 import kr.salonmate.saga.review.ReplyPublishing;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -52,7 +53,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatModel;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -186,7 +186,7 @@ class SagaModuleTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan("kr.salonmate.saga")
+    @ComponentScan({"kr.salonmate.saga", "kr.salonmate.integration"})
     static class ScansEverything {
     }
 }

@@ -1,5 +1,8 @@
 package kr.salonmate.saga.billing;
 
+import kr.salonmate.integration.toss.Charging;
+import kr.salonmate.integration.toss.TossPayments;
+import kr.salonmate.integration.toss.TossProperties;
 import kr.salonmate.saga.SagaModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,11 +1,14 @@
 package kr.salonmate.saga.billing;
 
+import kr.salonmate.integration.toss.TossPayment;
+import kr.salonmate.integration.toss.TossPayments;
+import kr.salonmate.integration.toss.TossRejected;
 import kr.salonmate.messages.billing.BillingId;
 import kr.salonmate.messages.billing.OrderIds;
 import kr.salonmate.messages.billing.RecordPayment;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.saga.SagaModule;
-import kr.salonmate.saga.review.Dispatch;
+import kr.salonmate.saga.common.Dispatch;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

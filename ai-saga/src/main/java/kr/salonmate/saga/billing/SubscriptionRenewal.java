@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import kr.salonmate.integration.credentials.CredentialVault;
+import kr.salonmate.integration.toss.Charging;
 import kr.salonmate.messages.billing.BillingId;
 import kr.salonmate.messages.billing.EndSubscription;
 import kr.salonmate.messages.billing.OrderIds;
@@ -18,8 +20,8 @@ import kr.salonmate.messages.billing.SubscriptionStarted;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModule;
-import kr.salonmate.saga.credentials.CredentialVault;
-import kr.salonmate.saga.review.Dispatch;
+import kr.salonmate.saga.common.Dispatch;
+import kr.salonmate.saga.common.SagaDeadline;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -50,6 +52,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 public class SubscriptionRenewal {
 
     static final String RENEWAL_DEADLINE = "subscription-renewal";
+    private static final SagaDeadline RENEWAL = new SagaDeadline(RENEWAL_DEADLINE);
     private static final Logger log = LoggerFactory.getLogger(SubscriptionRenewal.class);
 
     @JsonProperty
@@ -166,14 +169,10 @@ public class SubscriptionRenewal {
     }
 
     private void schedule(DeadlineManager deadlines, Instant at) {
-        cancelSchedule(deadlines);
-        scheduleId = deadlines.schedule(at, RENEWAL_DEADLINE, new RenewalDue(OrderIds.of(shopId, periodEnd)));
+        scheduleId = RENEWAL.schedule(deadlines, scheduleId, at, new RenewalDue(OrderIds.of(shopId, periodEnd)));
     }
 
     private void cancelSchedule(DeadlineManager deadlines) {
-        if (scheduleId != null) {
-            deadlines.cancelSchedule(RENEWAL_DEADLINE, scheduleId);
-            scheduleId = null;
-        }
+        scheduleId = RENEWAL.cancel(deadlines, scheduleId);
     }
 }

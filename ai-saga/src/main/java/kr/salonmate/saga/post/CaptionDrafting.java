@@ -1,6 +1,5 @@
 package kr.salonmate.saga.post;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,8 +17,10 @@ import kr.salonmate.saga.ai.CaptionDraft;
 import kr.salonmate.saga.ai.CaptionDrafter;
 import kr.salonmate.saga.ai.CaptionRequest;
 import kr.salonmate.saga.ai.DraftFailed;
-import kr.salonmate.saga.review.Dispatch;
-import kr.salonmate.saga.review.DraftProperties;
+import kr.salonmate.saga.common.Dispatch;
+import kr.salonmate.saga.common.DraftProperties;
+import kr.salonmate.saga.common.Retries;
+import kr.salonmate.saga.common.SagaDeadline;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -48,6 +49,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 public class CaptionDrafting {
 
     static final String RETRY_DEADLINE = "caption-retry";
+    private static final SagaDeadline RETRY = new SagaDeadline(RETRY_DEADLINE);
     private static final Logger log = LoggerFactory.getLogger(CaptionDrafting.class);
 
     @JsonProperty
@@ -73,7 +75,7 @@ public class CaptionDrafting {
     public void on(PostCreated created, CaptionDrafter drafter, QueryGateway queries, CommandGateway commands,
                    DeadlineManager deadlines, DraftProperties settings) {
         begin(created.postId(), created.shopId(), created.draftRequestId(), created.brief(), created.mediaIds().size());
-        attempt(drafter, queries, commands, deadlines, settings);
+        attempt(new Collaborators(drafter, queries, commands, deadlines, settings.retries()));
     }
 
     @StartSaga
@@ -82,14 +84,14 @@ public class CaptionDrafting {
                    CommandGateway commands, DeadlineManager deadlines, DraftProperties settings) {
         begin(requested.postId(), requested.shopId(), requested.draftRequestId(), requested.brief(),
                 requested.mediaCount());
-        attempt(drafter, queries, commands, deadlines, settings);
+        attempt(new Collaborators(drafter, queries, commands, deadlines, settings.retries()));
     }
 
     @DeadlineHandler(deadlineName = RETRY_DEADLINE)
     public void on(CaptionRetryDue due, CaptionDrafter drafter, QueryGateway queries, CommandGateway commands,
                    DeadlineManager deadlines, DraftProperties settings) {
         retryScheduleId = null; // this one has fired
-        attempt(drafter, queries, commands, deadlines, settings);
+        attempt(new Collaborators(drafter, queries, commands, deadlines, settings.retries()));
     }
 
     @SagaEventHandler(associationProperty = "draftRequestId")
@@ -110,49 +112,43 @@ public class CaptionDrafting {
         this.photoCount = photoCount;
     }
 
-    private void attempt(CaptionDrafter drafter, QueryGateway queries, CommandGateway commands,
-                         DeadlineManager deadlines, DraftProperties settings) {
+    private void attempt(Collaborators with) {
         attempts++;
         CaptionDraft draft;
         try {
-            ShopView shop = ShopLookup.find(queries, shopId);
-            if (shop == null) {
-                throw new IllegalStateException("shop " + shopId + " is not known to the read side");
-            }
-            draft = drafter.draft(CaptionRequest.of(postId, shop, brief, photoCount));
+            ShopView shop = ShopLookup.require(with.queries(), shopId);
+            draft = with.drafter().draft(CaptionRequest.of(postId, shop, brief, photoCount));
         } catch (RuntimeException e) {
             log.warn("Drafting a caption for post {} failed (attempt {}/{}): {}", postId, attempts,
-                    settings.maxAttempts(), e.toString());
-            if (attempts >= settings.maxAttempts()) {
-                report(new MarkCaptionDraftFailed(postId, draftRequestId, reason(e), attempts), commands, deadlines,
-                        settings);
+                    with.retries().maxAttempts(), e.toString());
+            if (with.retries().allowAnotherAfter(attempts)) {
+                scheduleRetry(with);
             } else {
-                scheduleRetry(deadlines, settings.backoffAfter(attempts));
+                report(new MarkCaptionDraftFailed(postId, draftRequestId, reason(e), attempts), with);
             }
             return;
         }
         FittedCaption fitted = FittedCaption.of(draft.caption(), draft.hashtags());
         report(new DraftCaption(postId, draftRequestId, fitted.caption(), fitted.hashtags(), draft.model(),
-                draft.promptVersion(), draft.tokenUsage()), commands, deadlines, settings);
+                draft.promptVersion(), draft.tokenUsage()), with);
     }
 
-    private void report(Object outcome, CommandGateway commands, DeadlineManager deadlines, DraftProperties settings) {
-        cancelRetry(deadlines);
-        switch (Dispatch.send(commands, outcome, log)) {
+    private void report(Object outcome, Collaborators with) {
+        retryScheduleId = RETRY.cancel(with.deadlines(), retryScheduleId);
+        switch (Dispatch.send(with.commands(), outcome, log)) {
             case ACCEPTED -> SagaLifecycle.end();
             case REJECTED -> {
                 if (outcome instanceof DraftCaption) {
                     // the post would not take this caption: show the failure rather than leave it drafting
                     report(new MarkCaptionDraftFailed(postId, draftRequestId, "The AI caption did not fit"
-                            + " Instagram's rules; write the caption or ask for a new draft.", attempts), commands,
-                            deadlines, settings);
+                            + " Instagram's rules; write the caption or ask for a new draft.", attempts), with);
                 } else {
                     SagaLifecycle.end();
                 }
             }
             case FAILED -> {
-                if (attempts < settings.maxAttempts()) {
-                    scheduleRetry(deadlines, settings.backoffAfter(attempts));
+                if (with.retries().allowAnotherAfter(attempts)) {
+                    scheduleRetry(with);
                 } else {
                     log.error("Giving up on caption request {} of post {}: its outcome could not be recorded",
                             draftRequestId, postId);
@@ -166,20 +162,18 @@ public class CaptionDrafting {
         return DraftFailed.ownerReadable("caption", attempts, e);
     }
 
-    private void scheduleRetry(DeadlineManager deadlines, Duration wait) {
-        cancelRetry(deadlines);
-        retryScheduleId = deadlines.schedule(wait, RETRY_DEADLINE, new CaptionRetryDue(attempts + 1));
-    }
-
-    private void cancelRetry(DeadlineManager deadlines) {
-        if (retryScheduleId != null) {
-            deadlines.cancelSchedule(RETRY_DEADLINE, retryScheduleId);
-            retryScheduleId = null;
-        }
+    private void scheduleRetry(Collaborators with) {
+        retryScheduleId = RETRY.schedule(with.deadlines(), retryScheduleId, with.retries().waitAfter(attempts),
+                new CaptionRetryDue(attempts + 1));
     }
 
     private void end(DeadlineManager deadlines) {
-        cancelRetry(deadlines);
+        retryScheduleId = RETRY.cancel(deadlines, retryScheduleId);
         SagaLifecycle.end();
+    }
+
+    /** What one attempt works with: the handler's parameters, never stored. */
+    private record Collaborators(CaptionDrafter drafter, QueryGateway queries, CommandGateway commands,
+                                 DeadlineManager deadlines, Retries retries) {
     }
 }

@@ -11,6 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import kr.salonmate.integration.credentials.CredentialNotFound;
+import kr.salonmate.integration.credentials.CredentialUnreadable;
+import kr.salonmate.integration.credentials.CredentialVault;
+import kr.salonmate.integration.instagram.ContainerStatus;
+import kr.salonmate.integration.instagram.InstagramApiException;
+import kr.salonmate.integration.instagram.InstagramErrors;
+import kr.salonmate.integration.instagram.InstagramGraphClient;
+import kr.salonmate.integration.instagram.InstagramMedia;
+import kr.salonmate.integration.instagram.InstagramProperties;
+import kr.salonmate.integration.instagram.PublishingLimit;
 import kr.salonmate.messages.post.BeginPostPublishing;
 import kr.salonmate.messages.post.Captions;
 import kr.salonmate.messages.post.InstagramContainerCreated;
@@ -28,17 +38,9 @@ import kr.salonmate.messages.post.SignMediaUrls;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModule;
-import kr.salonmate.saga.credentials.CredentialNotFound;
-import kr.salonmate.saga.credentials.CredentialUnreadable;
-import kr.salonmate.saga.credentials.CredentialVault;
-import kr.salonmate.saga.instagram.ContainerStatus;
-import kr.salonmate.saga.instagram.InstagramApiException;
-import kr.salonmate.saga.instagram.InstagramErrors;
-import kr.salonmate.saga.instagram.InstagramGraphClient;
-import kr.salonmate.saga.instagram.InstagramMedia;
-import kr.salonmate.saga.instagram.InstagramProperties;
-import kr.salonmate.saga.instagram.PublishingLimit;
-import kr.salonmate.saga.review.Dispatch;
+import kr.salonmate.saga.common.Dispatch;
+import kr.salonmate.saga.common.Retries;
+import kr.salonmate.saga.common.SagaDeadline;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -86,6 +88,8 @@ public class PostPublishing {
 
     static final String DUE_DEADLINE = "post-due";
     static final String STEP_DEADLINE = "post-publish-step";
+    private static final SagaDeadline DUE = new SagaDeadline(DUE_DEADLINE);
+    private static final SagaDeadline STEP = new SagaDeadline(STEP_DEADLINE);
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(PostPublishing.class);
 
@@ -128,7 +132,7 @@ public class PostPublishing {
         shopId = scheduled.shopId();
         publicationId = scheduled.publicationId();
         SagaLifecycle.associateWith("postId", postId.toString());
-        dueScheduleId = deadlines.schedule(scheduled.scheduledAt(), DUE_DEADLINE, new PostDue(publicationId));
+        dueScheduleId = DUE.schedule(deadlines, dueScheduleId, scheduled.scheduledAt(), new PostDue(publicationId));
         log.info("Post {} will be published at {}", postId, scheduled.scheduledAt());
     }
 
@@ -140,7 +144,7 @@ public class PostPublishing {
                 // PostPublishingStarted comes next, to this saga (same publicationId)
             }
             case REJECTED -> end(deadlines); // cancelled, rescheduled or already started
-            case FAILED -> dueScheduleId = deadlines.schedule(settings.initialBackoff(), DUE_DEADLINE, due);
+            case FAILED -> dueScheduleId = DUE.schedule(deadlines, dueScheduleId, settings.initialBackoff(), due);
         }
     }
 
@@ -158,7 +162,7 @@ public class PostPublishing {
         caption = Captions.compose(started.caption(), started.hashtags());
         attempts = 1;
         SagaLifecycle.associateWith("postId", postId.toString());
-        step(queries, instagram, vault, commands, deadlines, settings);
+        step(new Collaborators(queries, instagram, vault, commands, deadlines, settings));
     }
 
     @SagaEventHandler(associationProperty = "publicationId")
@@ -167,14 +171,14 @@ public class PostPublishing {
                    InstagramProperties settings) {
         containerId = created.containerId();
         polls = 0;
-        step(queries, instagram, vault, commands, deadlines, settings);
+        step(new Collaborators(queries, instagram, vault, commands, deadlines, settings));
     }
 
     @DeadlineHandler(deadlineName = STEP_DEADLINE)
     public void on(PublishStepDue due, QueryGateway queries, InstagramGraphClient instagram, CredentialVault vault,
                    CommandGateway commands, DeadlineManager deadlines, InstagramProperties settings) {
         stepScheduleId = null; // this one has fired
-        step(queries, instagram, vault, commands, deadlines, settings);
+        step(new Collaborators(queries, instagram, vault, commands, deadlines, settings));
     }
 
     @SagaEventHandler(associationProperty = "publicationId")
@@ -192,113 +196,106 @@ public class PostPublishing {
         end(deadlines);
     }
 
-    private void step(QueryGateway queries, InstagramGraphClient instagram, CredentialVault vault,
-                      CommandGateway commands, DeadlineManager deadlines, InstagramProperties settings) {
+    private void step(Collaborators with) {
         try {
-            Account account = account(queries, vault);
+            Account account = account(with);
             if (instagramMediaId != null) {
-                report(new MarkPostPublished(postId, publicationId, instagramMediaId, permalink), commands, deadlines,
-                        settings);
+                report(new MarkPostPublished(postId, publicationId, instagramMediaId, permalink), with);
             } else if (containerId == null) {
-                createContainer(account, queries, instagram, commands, deadlines, settings);
+                createContainer(account, with);
             } else {
-                advance(account, instagram, commands, deadlines, settings);
+                advance(account, with);
             }
-        } catch (Impossible e) {
-            fail(e.code, e.getMessage(), commands, deadlines, settings);
+        } catch (PostCannotBePublished e) {
+            fail(e.code, e.getMessage(), with);
         } catch (InstagramApiException e) {
             if (e.isTransient()) {
-                retryLater(e.getMessage(), e.retryAfter(), commands, deadlines, settings);
+                retryLater(e.getMessage(), e.retryAfter(), with);
             } else {
                 log.warn("Publishing post {} failed for good: {} {}", postId, e.reason(), e.getMessage());
-                fail(e.reason(), e.getMessage(), commands, deadlines, settings);
+                fail(e.reason(), e.getMessage(), with);
             }
         } catch (RuntimeException e) {
             log.warn("Publishing post {} hit a problem: {}", postId, e.toString());
-            retryLater("SalonMate could not reach what it needed (" + e.getClass().getSimpleName() + ")", null,
-                    commands, deadlines, settings);
+            retryLater("SalonMate could not reach what it needed (" + e.getClass().getSimpleName() + ")", null, with);
         }
     }
 
-    private void createContainer(Account account, QueryGateway queries, InstagramGraphClient instagram,
-                                 CommandGateway commands, DeadlineManager deadlines, InstagramProperties settings) {
-        List<String> urls = mediaUrls(queries);
+    private void createContainer(Account account, Collaborators with) {
+        List<String> urls = mediaUrls(with);
         String id;
         if (urls.size() == 1) {
-            id = instagram.createImageContainer(account.igUserId(), account.token(), urls.get(0), caption, false);
+            id = with.instagram().createImageContainer(account.igUserId(), account.token(), urls.get(0), caption,
+                    false);
         } else {
             List<String> children = new ArrayList<>();
             for (String url : urls) {
-                children.add(instagram.createImageContainer(account.igUserId(), account.token(), url, null, true));
+                children.add(with.instagram().createImageContainer(account.igUserId(), account.token(), url, null,
+                        true));
             }
-            id = instagram.createCarouselContainer(account.igUserId(), account.token(), children, caption);
+            id = with.instagram().createCarouselContainer(account.igUserId(), account.token(), children, caption);
         }
         log.info("Instagram container {} holds post {} (publication {})", id, postId, publicationId);
-        switch (Dispatch.send(commands, new RecordInstagramContainer(postId, publicationId, id), log)) {
+        switch (Dispatch.send(with.commands(), new RecordInstagramContainer(postId, publicationId, id), log)) {
             case ACCEPTED -> {
                 // InstagramContainerCreated comes next, in its own transaction: then the container is looked at
             }
-            case REJECTED -> end(deadlines); // the publication is no longer current
-            case FAILED -> retryLater("the container could not be recorded", null, commands, deadlines, settings);
+            case REJECTED -> end(with.deadlines()); // the publication is no longer current
+            case FAILED -> retryLater("the container could not be recorded", null, with);
         }
     }
 
-    private void advance(Account account, InstagramGraphClient instagram, CommandGateway commands,
-                         DeadlineManager deadlines, InstagramProperties settings) {
-        ContainerStatus status = instagram.containerStatus(containerId, account.token());
+    private void advance(Account account, Collaborators with) {
+        ContainerStatus status = with.instagram().containerStatus(containerId, account.token());
         switch (status) {
             case PUBLISHED -> {
                 log.info("Instagram shows container {} of post {} published already: recording it, not publishing"
                         + " again", containerId, postId);
-                InstagramMedia media = findPublished(account, instagram);
+                InstagramMedia media = findPublished(account, with);
                 instagramMediaId = media == null ? null : media.id();
                 permalink = media == null ? null : media.permalink();
-                report(new MarkPostPublished(postId, publicationId, instagramMediaId, permalink), commands, deadlines,
-                        settings);
+                report(new MarkPostPublished(postId, publicationId, instagramMediaId, permalink), with);
             }
-            case FINISHED -> publish(account, instagram, commands, deadlines, settings);
+            case FINISHED -> publish(account, with);
             case IN_PROGRESS -> {
                 polls++;
-                if (polls >= settings.maxStatusPolls()) {
+                if (polls >= with.settings().maxStatusPolls()) {
                     fail(InstagramErrors.CONTAINER_TIMEOUT, "Instagram did not finish processing the photos after "
-                            + polls + " checks. Publish again, or try other photos.", commands, deadlines, settings);
+                            + polls + " checks. Publish again, or try other photos.", with);
                 } else {
-                    scheduleStep(deadlines, settings.pollWaitAfter(polls));
+                    scheduleStep(with.settings().pollWaitAfter(polls), with);
                 }
             }
             case ERROR -> fail(InstagramErrors.MEDIA_REJECTED, "Instagram could not process the photos (container"
-                    + " status ERROR). Check that they are ordinary JPEG photos, then publish again.", commands,
-                    deadlines, settings);
+                    + " status ERROR). Check that they are ordinary JPEG photos, then publish again.", with);
             case EXPIRED -> fail(InstagramErrors.CONTAINER_EXPIRED, "Instagram's copy of the photos expired before it"
-                    + " was published. Publish again.", commands, deadlines, settings);
+                    + " was published. Publish again.", with);
         }
     }
 
-    private void publish(Account account, InstagramGraphClient instagram, CommandGateway commands,
-                         DeadlineManager deadlines, InstagramProperties settings) {
-        PublishingLimit limit = instagram.publishingLimit(account.igUserId(), account.token());
+    private void publish(Account account, Collaborators with) {
+        PublishingLimit limit = with.instagram().publishingLimit(account.igUserId(), account.token());
         if (limit.exhausted()) {
             fail(InstagramErrors.QUOTA_EXHAUSTED, "This Instagram account has published " + limit.used() + " of the "
                     + limit.total() + " posts Instagram allows in " + (limit.windowSeconds() / 3600)
-                    + " hours. Publish again later.", commands, deadlines, settings);
+                    + " hours. Publish again later.", with);
             return;
         }
-        instagramMediaId = instagram.publish(account.igUserId(), account.token(), containerId);
+        instagramMediaId = with.instagram().publish(account.igUserId(), account.token(), containerId);
         log.info("Post {} is published on Instagram as {}", postId, instagramMediaId);
         try {
-            permalink = instagram.permalink(instagramMediaId, account.token());
+            permalink = with.instagram().permalink(instagramMediaId, account.token());
         } catch (RuntimeException e) {
             log.warn("Post {} is published, but its permalink could not be read: {}", postId, e.getMessage());
         }
-        report(new MarkPostPublished(postId, publicationId, instagramMediaId, permalink), commands, deadlines,
-                settings);
+        report(new MarkPostPublished(postId, publicationId, instagramMediaId, permalink), with);
     }
 
     /** After a lost answer: the account's recent media with exactly this caption, if any (best effort). */
-    private InstagramMedia findPublished(Account account, InstagramGraphClient instagram) {
+    private InstagramMedia findPublished(Account account, Collaborators with) {
         try {
             String ours = normalise(caption);
-            return instagram.recentMedia(account.igUserId(), account.token()).stream()
+            return with.instagram().recentMedia(account.igUserId(), account.token()).stream()
                     .filter(media -> normalise(media.caption()).equals(ours)).findFirst().orElse(null);
         } catch (RuntimeException e) {
             log.warn("Could not look up the published media of post {}: {}", postId, e.getMessage());
@@ -306,14 +303,14 @@ public class PostPublishing {
         }
     }
 
-    private List<String> mediaUrls(QueryGateway queries) {
-        CompletableFuture<MediaUrls> answer = queries.query(new SignMediaUrls(shopId, mediaIds),
+    private List<String> mediaUrls(Collaborators with) {
+        CompletableFuture<MediaUrls> answer = with.queries().query(new SignMediaUrls(shopId, mediaIds),
                 ResponseTypes.instanceOf(MediaUrls.class));
         try {
             MediaUrls urls = answer.get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (urls == null || urls.urls().size() != mediaIds.size()) {
-                throw new Impossible(InstagramErrors.MEDIA_FETCH_FAILED, "Some photos of this post are no longer"
-                        + " stored. Create the post again with the photos uploaded anew.");
+                throw new PostCannotBePublished(InstagramErrors.MEDIA_FETCH_FAILED, "Some photos of this post are no"
+                        + " longer stored. Create the post again with the photos uploaded anew.");
             }
             return urls.urls();
         } catch (InterruptedException e) {
@@ -324,85 +321,64 @@ public class PostPublishing {
         }
     }
 
-    private Account account(QueryGateway queries, CredentialVault vault) {
-        ShopView shop = ShopLookup.find(queries, shopId);
-        if (shop == null) {
-            throw new IllegalStateException("shop " + shopId + " is not known to the read side");
-        }
+    private Account account(Collaborators with) {
+        ShopView shop = ShopLookup.require(with.queries(), shopId);
         if (shop.instagram() == null) {
-            throw new Impossible(InstagramErrors.NOT_CONNECTED, "The shop is not connected to Instagram. Connect"
-                    + " Instagram in the shop settings, then publish again.");
+            throw new PostCannotBePublished(InstagramErrors.NOT_CONNECTED, "The shop is not connected to Instagram."
+                    + " Connect Instagram in the shop settings, then publish again.");
         }
         try {
-            return new Account(shop.instagram().igUserId(), vault.reveal(shop.instagram().credentialRef()));
+            return new Account(shop.instagram().igUserId(), with.vault().reveal(shop.instagram().credentialRef()));
         } catch (CredentialNotFound | CredentialUnreadable e) {
-            throw new Impossible(InstagramErrors.TOKEN_EXPIRED, "SalonMate has no usable Instagram access token for"
-                    + " this shop any more. Reconnect Instagram in the shop settings, then publish again.");
+            throw new PostCannotBePublished(InstagramErrors.TOKEN_EXPIRED, "SalonMate has no usable Instagram access"
+                    + " token for this shop any more. Reconnect Instagram in the shop settings, then publish again.");
         }
     }
 
-    private void retryLater(String problem, Duration retryAfter, CommandGateway commands, DeadlineManager deadlines,
-                            InstagramProperties settings) {
-        if (attempts >= settings.maxAttempts()) {
+    private void retryLater(String problem, Duration retryAfter, Collaborators with) {
+        if (!with.retries().allowAnotherAfter(attempts)) {
             fail(InstagramErrors.UNAVAILABLE, "The post could not be published after " + attempts + " attempts."
-                    + " Last problem: " + problem, commands, deadlines, settings);
+                    + " Last problem: " + problem, with);
             return;
         }
-        Duration wait = settings.backoffAfter(attempts);
-        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
-            wait = retryAfter;
-        }
+        Duration wait = with.retries().waitAfter(attempts, retryAfter);
         log.info("Publishing post {} failed (attempt {}/{}: {}); next try in {}", postId, attempts,
-                settings.maxAttempts(), problem, wait);
+                with.retries().maxAttempts(), problem, wait);
         attempts++;
-        scheduleStep(deadlines, wait);
+        scheduleStep(wait, with);
     }
 
-    private void fail(String code, String message, CommandGateway commands, DeadlineManager deadlines,
-                      InstagramProperties settings) {
-        report(new MarkPostPublishFailed(postId, publicationId, code, message, attempts), commands, deadlines,
-                settings);
+    private void fail(String code, String message, Collaborators with) {
+        report(new MarkPostPublishFailed(postId, publicationId, code, message, attempts), with);
     }
 
     /** Sends the outcome; ends when the aggregate took it or refused it, tries again when it did not get through. */
-    private void report(Object outcome, CommandGateway commands, DeadlineManager deadlines,
-                        InstagramProperties settings) {
-        cancelStep(deadlines);
-        switch (Dispatch.send(commands, outcome, log)) {
-            case ACCEPTED, REJECTED -> end(deadlines);
+    private void report(Object outcome, Collaborators with) {
+        stepScheduleId = STEP.cancel(with.deadlines(), stepScheduleId);
+        switch (Dispatch.send(with.commands(), outcome, log)) {
+            case ACCEPTED, REJECTED -> end(with.deadlines());
             case FAILED -> {
-                if (attempts < settings.maxAttempts() || outcome instanceof MarkPostPublished) {
+                if (with.retries().allowAnotherAfter(attempts) || outcome instanceof MarkPostPublished) {
                     // the next step reports again without publishing: the media id is kept, or Instagram shows
                     // the container published
                     attempts++;
-                    scheduleStep(deadlines, settings.backoffAfter(Math.min(attempts, 6)));
+                    scheduleStep(with.retries().waitAfter(Math.min(attempts, 6)), with);
                 } else {
                     log.error("Giving up on publication {} of post {}: its outcome could not be recorded",
                             publicationId, postId);
-                    end(deadlines);
+                    end(with.deadlines());
                 }
             }
         }
     }
 
-    private void scheduleStep(DeadlineManager deadlines, Duration wait) {
-        cancelStep(deadlines);
-        stepScheduleId = deadlines.schedule(wait, STEP_DEADLINE, new PublishStepDue(attempts, polls));
-    }
-
-    private void cancelStep(DeadlineManager deadlines) {
-        if (stepScheduleId != null) {
-            deadlines.cancelSchedule(STEP_DEADLINE, stepScheduleId);
-            stepScheduleId = null;
-        }
+    private void scheduleStep(Duration wait, Collaborators with) {
+        stepScheduleId = STEP.schedule(with.deadlines(), stepScheduleId, wait, new PublishStepDue(attempts, polls));
     }
 
     private void end(DeadlineManager deadlines) {
-        cancelStep(deadlines);
-        if (dueScheduleId != null) {
-            deadlines.cancelSchedule(DUE_DEADLINE, dueScheduleId);
-            dueScheduleId = null;
-        }
+        stepScheduleId = STEP.cancel(deadlines, stepScheduleId);
+        dueScheduleId = DUE.cancel(deadlines, dueScheduleId);
         SagaLifecycle.end();
     }
 
@@ -414,13 +390,12 @@ public class PostPublishing {
     private record Account(String igUserId, String token) {
     }
 
-    /** Publishing cannot work at all until the owner acts (not connected, no token, photos gone). */
-    static final class Impossible extends RuntimeException {
-        final String code;
+    /** What one step works with: the handler's parameters, never stored. */
+    private record Collaborators(QueryGateway queries, InstagramGraphClient instagram, CredentialVault vault,
+                                 CommandGateway commands, DeadlineManager deadlines, InstagramProperties settings) {
 
-        Impossible(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
+        Retries retries() {
+            return settings.retries();
         }
     }
 }

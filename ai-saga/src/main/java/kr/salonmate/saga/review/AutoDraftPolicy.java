@@ -17,6 +17,8 @@ import kr.salonmate.messages.review.ReviewView;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModule;
+import kr.salonmate.saga.common.Dispatch;
+import kr.salonmate.saga.common.DraftProperties;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -88,10 +90,7 @@ public class AutoDraftPolicy {
      */
     @EventHandler
     public void on(AiQuotaRestored restored) {
-        ShopView shop = ShopLookup.find(queries, restored.shopId());
-        if (shop == null) {
-            throw new IllegalStateException("shop " + restored.shopId() + " is not known to the read side yet");
-        }
+        ShopView shop = ShopLookup.require(queries, restored.shopId());
         ReplySettings replySettings = shop.replySettings() == null ? ReplySettings.defaults() : shop.replySettings();
         for (ReviewId reviewId : restored.waiting()) {
             ReviewView review = queries.query(new FindReview(restored.shopId(), reviewId),

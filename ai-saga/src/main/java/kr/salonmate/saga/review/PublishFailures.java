@@ -1,7 +1,7 @@
 package kr.salonmate.saga.review;
 
-import kr.salonmate.saga.google.GoogleApiException;
-import kr.salonmate.saga.google.GoogleAuthRejected;
+import kr.salonmate.integration.google.GoogleApiException;
+import kr.salonmate.integration.google.GoogleAuthRejected;
 
 /** Failure codes and owner-readable messages for {@code MarkReplyPublishFailed}. */
 final class PublishFailures {
@@ -44,15 +44,5 @@ final class PublishFailures {
         String reason = last instanceof GoogleApiException g ? g.getMessage() : "SalonMate could not reach what it"
                 + " needed (" + last.getClass().getSimpleName() + ")";
         return "The reply could not be published after " + attempts + " attempts. Last problem: " + reason;
-    }
-
-    /** Thrown inside the saga when publishing cannot work at all (not connected, source without an API). */
-    static final class Impossible extends RuntimeException {
-        final String code;
-
-        Impossible(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
     }
 }

@@ -2,6 +2,10 @@ package kr.salonmate.saga.review;
 
 import java.time.Duration;
 
+import kr.salonmate.saga.common.Backoff;
+import kr.salonmate.saga.common.Backoff;
+import kr.salonmate.saga.common.Retries;
+import kr.salonmate.saga.common.Retries;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,8 +25,8 @@ public record PublishProperties(
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
     }
 
-    /** The wait after failed attempt number {@code attempt} (1-based): initial × 2^(attempt-1). */
-    Duration backoffAfter(int attempt) {
-        return initialBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+    /** Attempts of one publication, {@code initialBackoff} doubling between them. */
+    Retries retries() {
+        return new Retries(maxAttempts, new Backoff(initialBackoff));
     }
 }

@@ -1,6 +1,5 @@
 package kr.salonmate.saga.review;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,6 +19,10 @@ import kr.salonmate.saga.ai.Draft;
 import kr.salonmate.saga.ai.DraftFailed;
 import kr.salonmate.saga.ai.DraftRequest;
 import kr.salonmate.saga.ai.ReplyDrafter;
+import kr.salonmate.saga.common.Dispatch;
+import kr.salonmate.saga.common.DraftProperties;
+import kr.salonmate.saga.common.Retries;
+import kr.salonmate.saga.common.SagaDeadline;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -54,6 +57,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 public class ReplyDrafting {
 
     static final String RETRY_DEADLINE = "draft-retry";
+    private static final SagaDeadline RETRY = new SagaDeadline(RETRY_DEADLINE);
     private static final Logger log = LoggerFactory.getLogger(ReplyDrafting.class);
 
     @JsonProperty
@@ -95,14 +99,14 @@ public class ReplyDrafting {
         comment = requested.comment();
         language = requested.language();
         SagaLifecycle.associateWith("reviewId", reviewId.toString());
-        attempt(drafter, queries, commands, deadlines, settings);
+        attempt(new Collaborators(drafter, queries, commands, deadlines, settings.retries()));
     }
 
     @DeadlineHandler(deadlineName = RETRY_DEADLINE)
     public void on(DraftRetryDue due, ReplyDrafter drafter, QueryGateway queries, CommandGateway commands,
                    DeadlineManager deadlines, DraftProperties settings) {
         retryScheduleId = null; // this one has fired
-        attempt(drafter, queries, commands, deadlines, settings);
+        attempt(new Collaborators(drafter, queries, commands, deadlines, settings.retries()));
     }
 
     @SagaEventHandler(associationProperty = "draftRequestId")
@@ -115,42 +119,36 @@ public class ReplyDrafting {
         end(deadlines);
     }
 
-    private void attempt(ReplyDrafter drafter, QueryGateway queries, CommandGateway commands,
-                         DeadlineManager deadlines, DraftProperties settings) {
+    private void attempt(Collaborators with) {
         attempts++;
         Draft draft;
         VoiceExamples examples;
         try {
-            ShopView shop = ShopLookup.find(queries, shopId);
-            if (shop == null) {
-                throw new IllegalStateException("shop " + shopId + " is not known to the read side");
-            }
-            examples = VoiceLookup.examples(queries, shopId, reviewId, comment);
-            draft = drafter.draft(new DraftRequest(reviewId, shop.name(), shop.replySettings(), author, rating,
+            ShopView shop = ShopLookup.require(with.queries(), shopId);
+            examples = VoiceLookup.examples(with.queries(), shopId, reviewId, comment);
+            draft = with.drafter().draft(new DraftRequest(reviewId, shop.name(), shop.replySettings(), author, rating,
                     comment, language, instruction, examples.items()));
         } catch (RuntimeException e) {
             log.warn("Drafting a reply to review {} failed (attempt {}/{}): {}", reviewId, attempts,
-                    settings.maxAttempts(), e.toString());
-            if (attempts >= settings.maxAttempts()) {
-                report(new MarkReplyDraftFailed(reviewId, draftRequestId, reason(e), attempts), commands,
-                        deadlines, settings);
+                    with.retries().maxAttempts(), e.toString());
+            if (with.retries().allowAnotherAfter(attempts)) {
+                scheduleRetry(with);
             } else {
-                scheduleRetry(deadlines, settings.backoffAfter(attempts));
+                report(new MarkReplyDraftFailed(reviewId, draftRequestId, reason(e), attempts), with);
             }
             return;
         }
         report(new DraftReply(reviewId, draftRequestId, draft.text(), draft.model(), draft.promptVersion(),
-                draft.tokenUsage(), examples.items().stream().map(VoiceExamples.Example::reviewId).toList()),
-                commands, deadlines, settings);
+                draft.tokenUsage(), examples.items().stream().map(VoiceExamples.Example::reviewId).toList()), with);
     }
 
-    private void report(Object outcome, CommandGateway commands, DeadlineManager deadlines, DraftProperties settings) {
-        cancelRetry(deadlines);
-        switch (Dispatch.send(commands, outcome, log)) {
+    private void report(Object outcome, Collaborators with) {
+        retryScheduleId = RETRY.cancel(with.deadlines(), retryScheduleId);
+        switch (Dispatch.send(with.commands(), outcome, log)) {
             case ACCEPTED, REJECTED -> SagaLifecycle.end();
             case FAILED -> {
-                if (attempts < settings.maxAttempts()) {
-                    scheduleRetry(deadlines, settings.backoffAfter(attempts));
+                if (with.retries().allowAnotherAfter(attempts)) {
+                    scheduleRetry(with);
                 } else {
                     log.error("Giving up on draft request {} of review {}: its outcome could not be recorded",
                             draftRequestId, reviewId);
@@ -164,20 +162,18 @@ public class ReplyDrafting {
         return DraftFailed.ownerReadable("draft", attempts, e);
     }
 
-    private void scheduleRetry(DeadlineManager deadlines, Duration wait) {
-        cancelRetry(deadlines);
-        retryScheduleId = deadlines.schedule(wait, RETRY_DEADLINE, new DraftRetryDue(attempts + 1));
-    }
-
-    private void cancelRetry(DeadlineManager deadlines) {
-        if (retryScheduleId != null) {
-            deadlines.cancelSchedule(RETRY_DEADLINE, retryScheduleId);
-            retryScheduleId = null;
-        }
+    private void scheduleRetry(Collaborators with) {
+        retryScheduleId = RETRY.schedule(with.deadlines(), retryScheduleId, with.retries().waitAfter(attempts),
+                new DraftRetryDue(attempts + 1));
     }
 
     private void end(DeadlineManager deadlines) {
-        cancelRetry(deadlines);
+        retryScheduleId = RETRY.cancel(deadlines, retryScheduleId);
         SagaLifecycle.end();
+    }
+
+    /** What one attempt works with: the handler's parameters, never stored. */
+    private record Collaborators(ReplyDrafter drafter, QueryGateway queries, CommandGateway commands,
+                                 DeadlineManager deadlines, Retries retries) {
     }
 }

@@ -6,6 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import kr.salonmate.integration.google.GoogleApiException;
+import kr.salonmate.integration.google.GoogleReply;
+import kr.salonmate.integration.google.GoogleReview;
+import kr.salonmate.integration.google.GoogleReviews;
 import kr.salonmate.messages.review.MarkReplyPublishFailed;
 import kr.salonmate.messages.review.MarkReplyPublished;
 import kr.salonmate.messages.review.RecordReplyAtSource;
@@ -20,10 +24,9 @@ import kr.salonmate.messages.review.SourceReply;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.SagaModule;
-import kr.salonmate.saga.google.GoogleApiException;
-import kr.salonmate.saga.google.GoogleReply;
-import kr.salonmate.saga.google.GoogleReview;
-import kr.salonmate.saga.google.GoogleReviews;
+import kr.salonmate.saga.common.Dispatch;
+import kr.salonmate.saga.common.Retries;
+import kr.salonmate.saga.common.SagaDeadline;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -75,6 +78,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 public class ReplyPublishing {
 
     static final String RETRY_DEADLINE = "publish-retry";
+    private static final SagaDeadline RETRY = new SagaDeadline(RETRY_DEADLINE);
     private static final Logger log = LoggerFactory.getLogger(ReplyPublishing.class);
 
     @JsonProperty
@@ -107,7 +111,7 @@ public class ReplyPublishing {
         }
         begin(approved.reviewId(), approved.shopId(), approved.approvalId(), approved.source(),
                 approved.externalId(), approved.text());
-        attempt(queries, google, commands, deadlines, settings);
+        attempt(new Collaborators(queries, google, commands, deadlines, settings.retries()));
     }
 
     @StartSaga
@@ -120,14 +124,14 @@ public class ReplyPublishing {
         }
         begin(retried.reviewId(), retried.shopId(), retried.approvalId(), retried.source(), retried.externalId(),
                 retried.text());
-        attempt(queries, google, commands, deadlines, settings);
+        attempt(new Collaborators(queries, google, commands, deadlines, settings.retries()));
     }
 
     @DeadlineHandler(deadlineName = RETRY_DEADLINE)
     public void on(PublishRetryDue due, QueryGateway queries, GoogleReviews google, CommandGateway commands,
                    DeadlineManager deadlines, PublishProperties settings) {
         retryScheduleId = null; // this one has fired
-        attempt(queries, google, commands, deadlines, settings);
+        attempt(new Collaborators(queries, google, commands, deadlines, settings.retries()));
     }
 
     @SagaEventHandler(associationProperty = "approvalId")
@@ -157,48 +161,43 @@ public class ReplyPublishing {
         SagaLifecycle.associateWith("reviewId", reviewId.toString());
     }
 
-    private void attempt(QueryGateway queries, GoogleReviews google, CommandGateway commands,
-                         DeadlineManager deadlines, PublishProperties settings) {
+    private void attempt(Collaborators with) {
         attempts++;
         Object outcome;
         try {
-            outcome = publishOnce(queries, google);
-        } catch (PublishFailures.Impossible e) {
-            report(new MarkReplyPublishFailed(reviewId, approvalId, e.code, e.getMessage(), attempts),
-                    commands, deadlines, settings);
+            outcome = publishOnce(with.queries(), with.google());
+        } catch (ReplyCannotBePublished e) {
+            report(new MarkReplyPublishFailed(reviewId, approvalId, e.code, e.getMessage(), attempts), with);
             return;
         } catch (GoogleApiException e) {
             if (!e.isTransient()) {
                 log.warn("Publishing approval {} of review {} failed for good: {}", approvalId, reviewId, e.getMessage());
                 report(new MarkReplyPublishFailed(reviewId, approvalId, PublishFailures.permanentCode(e),
-                        PublishFailures.permanentMessage(e), attempts), commands, deadlines, settings);
+                        PublishFailures.permanentMessage(e), attempts), with);
                 return;
             }
-            retryLater(e, e.retryAfter(), commands, deadlines, settings);
+            retryLater(e, e.retryAfter(), with);
             return;
         } catch (RuntimeException e) {
-            retryLater(e, null, commands, deadlines, settings);
+            retryLater(e, null, with);
             return;
         }
-        report(outcome, commands, deadlines, settings);
+        report(outcome, with);
     }
 
     private Object publishOnce(QueryGateway queries, GoogleReviews google) {
         if (source != ReviewSource.GOOGLE) {
-            throw new PublishFailures.Impossible(PublishFailures.SOURCE_HAS_NO_API, source
+            throw new ReplyCannotBePublished(PublishFailures.SOURCE_HAS_NO_API, source
                     + " has no API for replies: copy the approved reply into " + source + " by hand.");
         }
-        ShopView shop = ShopLookup.find(queries, shopId);
-        if (shop == null) {
-            throw new IllegalStateException("shop " + shopId + " is not known to the read side");
-        }
+        ShopView shop = ShopLookup.require(queries, shopId);
         if (shop.google() == null) {
-            throw new PublishFailures.Impossible(PublishFailures.GOOGLE_NOT_CONNECTED,
+            throw new ReplyCannotBePublished(PublishFailures.GOOGLE_NOT_CONNECTED,
                     "The shop is not connected to Google any more. Connect Google in the shop settings and retry.");
         }
         Optional<GoogleReview> current = google.find(shop.google(), externalId);
         if (current.isEmpty()) {
-            throw new PublishFailures.Impossible(PublishFailures.REVIEW_GONE,
+            throw new ReplyCannotBePublished(PublishFailures.REVIEW_GONE,
                     "The review no longer exists on Google (the reviewer may have deleted it).");
         }
         GoogleReply shown = current.get().reply();
@@ -217,36 +216,31 @@ public class ReplyPublishing {
         return new MarkReplyPublished(reviewId, approvalId);
     }
 
-    private void retryLater(Exception failure, Duration retryAfter, CommandGateway commands,
-                            DeadlineManager deadlines, PublishProperties settings) {
-        if (attempts >= settings.maxAttempts()) {
+    private void retryLater(Exception failure, Duration retryAfter, Collaborators with) {
+        if (!with.retries().allowAnotherAfter(attempts)) {
             log.warn("Publishing approval {} of review {} failed after {} attempts: {}", approvalId, reviewId,
                     attempts, failure.getMessage());
             String code = failure instanceof GoogleApiException ? PublishFailures.GOOGLE_UNAVAILABLE
                     : PublishFailures.UNAVAILABLE;
             report(new MarkReplyPublishFailed(reviewId, approvalId, code,
-                    PublishFailures.exhausted(attempts, failure), attempts), commands, deadlines, settings);
+                    PublishFailures.exhausted(attempts, failure), attempts), with);
             return;
         }
-        Duration wait = settings.backoffAfter(attempts);
-        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
-            wait = retryAfter;
-        }
+        Duration wait = with.retries().waitAfter(attempts, retryAfter);
         log.info("Publishing approval {} of review {} failed (attempt {}/{}: {}); next try in {}", approvalId,
-                reviewId, attempts, settings.maxAttempts(), failure.getMessage(), wait);
-        scheduleRetry(deadlines, wait);
+                reviewId, attempts, with.retries().maxAttempts(), failure.getMessage(), wait);
+        scheduleRetry(with.deadlines(), wait);
     }
 
     /** Sends the outcome; ends when the aggregate took it or refused it, retries when it did not get through. */
-    private void report(Object outcome, CommandGateway commands, DeadlineManager deadlines,
-                        PublishProperties settings) {
-        cancelRetry(deadlines);
-        switch (Dispatch.send(commands, outcome, log)) {
+    private void report(Object outcome, Collaborators with) {
+        retryScheduleId = RETRY.cancel(with.deadlines(), retryScheduleId);
+        switch (Dispatch.send(with.commands(), outcome, log)) {
             case ACCEPTED, REJECTED -> SagaLifecycle.end();
             case FAILED -> {
-                if (attempts < settings.maxAttempts()) {
+                if (with.retries().allowAnotherAfter(attempts)) {
                     // the next attempt reads Google again, so a reply that did land is not sent twice
-                    scheduleRetry(deadlines, settings.backoffAfter(attempts));
+                    scheduleRetry(with.deadlines(), with.retries().waitAfter(attempts));
                 } else {
                     log.error("Giving up on approval {} of review {}: its outcome could not be recorded",
                             approvalId, reviewId);
@@ -257,19 +251,11 @@ public class ReplyPublishing {
     }
 
     private void scheduleRetry(DeadlineManager deadlines, Duration wait) {
-        cancelRetry(deadlines);
-        retryScheduleId = deadlines.schedule(wait, RETRY_DEADLINE, new PublishRetryDue(attempts + 1));
-    }
-
-    private void cancelRetry(DeadlineManager deadlines) {
-        if (retryScheduleId != null) {
-            deadlines.cancelSchedule(RETRY_DEADLINE, retryScheduleId);
-            retryScheduleId = null;
-        }
+        retryScheduleId = RETRY.schedule(deadlines, retryScheduleId, wait, new PublishRetryDue(attempts + 1));
     }
 
     private void end(DeadlineManager deadlines) {
-        cancelRetry(deadlines);
+        retryScheduleId = RETRY.cancel(deadlines, retryScheduleId);
         SagaLifecycle.end();
     }
 
@@ -283,5 +269,10 @@ public class ReplyPublishing {
             return "";
         }
         return Normalizer.normalize(text.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC).strip();
+    }
+
+    /** What one attempt works with: the handler's parameters, never stored. */
+    private record Collaborators(QueryGateway queries, GoogleReviews google, CommandGateway commands,
+                                 DeadlineManager deadlines, Retries retries) {
     }
 }

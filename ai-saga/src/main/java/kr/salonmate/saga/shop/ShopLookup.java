@@ -46,6 +46,18 @@ public final class ShopLookup {
         return shop;
     }
 
+    /**
+     * The shop, which the caller cannot do without: {@link ShopNotReadable} when the read side does not know it
+     * (yet) — a saga treats that like any transient failure and tries again later.
+     */
+    public static ShopView require(QueryGateway queries, ShopId shopId) {
+        ShopView shop = find(queries, shopId);
+        if (shop == null) {
+            throw new ShopNotReadable(shopId);
+        }
+        return shop;
+    }
+
     private static ShopView ask(QueryGateway queries, ShopId shopId) {
         return await(queries.query(new FindShop(shopId), ResponseTypes.instanceOf(ShopView.class)));
     }
@@ -69,6 +81,13 @@ public final class ShopLookup {
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new ShopLookupFailed("no answer within " + TIMEOUT.toSeconds() + " s", e);
+        }
+    }
+
+    /** The read side answered, but does not know the shop (yet): it may be a moment behind the event at hand. */
+    public static class ShopNotReadable extends IllegalStateException {
+        public ShopNotReadable(ShopId shopId) {
+            super("shop " + shopId + " is not known to the read side (yet)");
         }
     }
 

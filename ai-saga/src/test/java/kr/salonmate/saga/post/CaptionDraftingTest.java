@@ -36,7 +36,7 @@ import kr.salonmate.saga.ai.CaptionDraft;
 import kr.salonmate.saga.ai.CaptionDrafter;
 import kr.salonmate.saga.ai.CaptionRequest;
 import kr.salonmate.saga.ai.DraftFailed;
-import kr.salonmate.saga.review.DraftProperties;
+import kr.salonmate.saga.common.DraftProperties;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.test.saga.SagaTestFixture;

@@ -23,6 +23,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
+import kr.salonmate.integration.credentials.CredentialVault;
+import kr.salonmate.integration.instagram.ContainerStatus;
+import kr.salonmate.integration.instagram.InstagramApiException;
+import kr.salonmate.integration.instagram.InstagramGraphClient;
+import kr.salonmate.integration.instagram.InstagramMedia;
+import kr.salonmate.integration.instagram.InstagramProperties;
+import kr.salonmate.integration.instagram.PublishingLimit;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.post.BeginPostPublishing;
 import kr.salonmate.messages.post.InstagramContainerCreated;
@@ -40,13 +47,6 @@ import kr.salonmate.messages.shop.FindShop;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.saga.credentials.CredentialVault;
-import kr.salonmate.saga.instagram.ContainerStatus;
-import kr.salonmate.saga.instagram.InstagramApiException;
-import kr.salonmate.saga.instagram.InstagramGraphClient;
-import kr.salonmate.saga.instagram.InstagramMedia;
-import kr.salonmate.saga.instagram.InstagramProperties;
-import kr.salonmate.saga.instagram.PublishingLimit;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -321,6 +321,17 @@ class PostPublishingTest {
     void aCancelledPostEndsTheWaitAndItsDeadline() {
         fixture.givenAPublished(new PostScheduled(POST, SHOP, PUBLICATION, AT.plusSeconds(3600), MANAGER, AT))
                 .whenPublishingA(new PostCancelled(POST, SHOP, MANAGER, AT))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aCancelledPostIsNotStartedWhenItsTimeComes() {
+        fixture.givenCurrentTime(AT)
+                .andThenAPublished(new PostScheduled(POST, SHOP, PUBLICATION, AT.plusSeconds(2), MANAGER, AT))
+                .andThenAPublished(new PostCancelled(POST, SHOP, MANAGER, AT))
+                .whenTimeElapses(Duration.ofSeconds(3))
+                .expectNoDispatchedCommands()
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }

@@ -35,6 +35,7 @@ import kr.salonmate.saga.ai.Draft;
 import kr.salonmate.saga.ai.DraftFailed;
 import kr.salonmate.saga.ai.DraftRequest;
 import kr.salonmate.saga.ai.ReplyDrafter;
+import kr.salonmate.saga.common.DraftProperties;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.test.saga.SagaTestFixture;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import kr.salonmate.integration.google.GoogleReviews;
 import kr.salonmate.messages.common.Actor;
 import kr.salonmate.messages.review.ReplyApproved;
 import kr.salonmate.messages.review.ReplyDraftRequested;
@@ -18,7 +19,7 @@ import kr.salonmate.messages.review.ReviewSource;
 import kr.salonmate.messages.shop.FindShop;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.saga.ai.ReplyDrafter;
-import kr.salonmate.saga.google.GoogleReviews;
+import kr.salonmate.saga.common.DraftProperties;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.responsetypes.ResponseType;

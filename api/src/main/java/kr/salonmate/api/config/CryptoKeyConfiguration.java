@@ -3,7 +3,7 @@ package kr.salonmate.api.config;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import kr.salonmate.saga.credentials.CryptoKeyProvider;
+import kr.salonmate.integration.credentials.CryptoKeyProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import kr.salonmate.integration.connections.ShopConnections;
 import kr.salonmate.messages.common.RuleViolation;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -101,6 +102,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .body(ApiError.of(e.code(), e.getMessage(), e.details(), RequestIdFilter.of(request)));
         }
         return respond(e.status(), e.code(), e.getMessage(), e.details(), request);
+    }
+
+    /** A token Google or Instagram did not accept when a shop was connected: the request's field is wrong. */
+    @ExceptionHandler(ShopConnections.TokenRejected.class)
+    ResponseEntity<ApiError> tokenRejected(ShopConnections.TokenRejected e, HttpServletRequest request) {
+        return api(ApiException.validation(e.field(), e.getMessage()), request);
+    }
+
+    /** Google, Instagram or the review sync is out of reach (or not on this node): try again, perhaps elsewhere. */
+    @ExceptionHandler(ShopConnections.ConnectionUnavailable.class)
+    ResponseEntity<ApiError> connectionUnavailable(ShopConnections.ConnectionUnavailable e,
+                                                   HttpServletRequest request) {
+        return api(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE", e.getMessage()), request);
     }
 
     @ExceptionHandler(RuleViolation.class)

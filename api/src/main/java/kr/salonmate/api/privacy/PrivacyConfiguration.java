@@ -3,7 +3,7 @@ package kr.salonmate.api.privacy;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import kr.salonmate.saga.credentials.CryptoKeyProvider;
+import kr.salonmate.integration.credentials.CryptoKeyProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -13,20 +13,11 @@ import kr.salonmate.api.error.ApiException;
 import kr.salonmate.api.readmodel.ReadModels;
 import kr.salonmate.api.security.CurrentUser;
 import kr.salonmate.api.security.ShopAccess;
+import kr.salonmate.integration.connections.ShopConnections;
 import kr.salonmate.messages.shop.ChangeReplySettings;
-import kr.salonmate.messages.shop.ConnectGoogleLocation;
 import kr.salonmate.messages.shop.ReplySettings;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
-import kr.salonmate.saga.credentials.CredentialKind;
-import kr.salonmate.saga.credentials.CredentialVault;
-import kr.salonmate.saga.google.GoogleApiException;
-import kr.salonmate.saga.google.GoogleAuthRejected;
-import kr.salonmate.saga.google.GoogleBusinessClient;
-import kr.salonmate.saga.google.ReviewSync;
-import kr.salonmate.saga.instagram.InstagramApiException;
-import kr.salonmate.saga.instagram.InstagramGraphClient;
-import kr.salonmate.messages.shop.ConnectInstagramAccount;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -50,24 +41,16 @@ public class ShopController {
     private final ShopRegistration registration;
     private final CommandGateway commands;
     private final ReadModels readModels;
-    private final ObjectProvider<GoogleBusinessClient> google;
-    private final ObjectProvider<CredentialVault> vault;
-    private final ObjectProvider<ReviewSync> sync;
-    private final ObjectProvider<InstagramGraphClient> instagram;
+    private final ObjectProvider<ShopConnections> connections;
     private final Clock clock;
 
     public ShopController(ShopAccess access, ShopRegistration registration, CommandGateway commands,
-                          ReadModels readModels, ObjectProvider<GoogleBusinessClient> google,
-                          ObjectProvider<CredentialVault> vault, ObjectProvider<ReviewSync> sync,
-                          ObjectProvider<InstagramGraphClient> instagram, Clock clock) {
+                          ReadModels readModels, ObjectProvider<ShopConnections> connections, Clock clock) {
         this.access = access;
         this.registration = registration;
         this.commands = commands;
         this.readModels = readModels;
-        this.google = google;
-        this.vault = vault;
-        this.sync = sync;
-        this.instagram = instagram;
+        this.connections = connections;
         this.clock = clock;
     }
 
@@ -111,28 +94,8 @@ public class ShopController {
                                       @Valid @RequestBody ShopRequests.GoogleConnectionBody body) {
         CurrentUser user = CurrentUser.of(jwt);
         ShopId shop = access.require(user, shopId, Role.OWNER);
-        GoogleBusinessClient client = google.getIfAvailable();
-        CredentialVault credentials = vault.getIfAvailable();
-        if (client == null || credentials == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
-                    "This node does not talk to Google; try another node");
-        }
-        try {
-            client.exchangeRefreshToken(body.refreshToken());
-        } catch (GoogleAuthRejected e) {
-            throw ApiException.validation("refreshToken", "Google did not accept this refresh token");
-        } catch (GoogleApiException e) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
-                    "Google could not be reached to check the token; try again shortly");
-        }
-        String previous = readModels.shop(shop).map(ShopView::google).map(ShopView.GoogleConnection::credentialRef)
-                .orElse(null);
-        String credentialRef = credentials.store(shop, CredentialKind.GOOGLE_REFRESH_TOKEN, body.refreshToken());
-        commands.sendAndWait(new ConnectGoogleLocation(shop, body.accountId(), body.locationId(), credentialRef,
-                user.actor()));
-        if (previous != null && !previous.equals(credentialRef)) {
-            credentials.delete(previous); // the old token is of no use any more; do not keep secrets around
-        }
+        String credentialRef = connections("This node does not talk to Google; try another node")
+                .connectGoogle(shop, body.accountId(), body.locationId(), body.refreshToken(), user.actor());
         return ShopResponse.of(readModels.shopAfterCommand(shop, view -> view.google() != null
                         && Objects.equals(view.google().credentialRef(), credentialRef))
                 .orElseThrow(ShopController::notYetReadable));
@@ -145,29 +108,8 @@ public class ShopController {
                                          @Valid @RequestBody ShopRequests.InstagramConnectionBody body) {
         CurrentUser user = CurrentUser.of(jwt);
         ShopId shop = access.require(user, shopId, Role.OWNER);
-        InstagramGraphClient client = instagram.getIfAvailable();
-        CredentialVault credentials = vault.getIfAvailable();
-        if (client == null || credentials == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
-                    "This node does not talk to Instagram; try another node");
-        }
-        try {
-            client.accountId(body.igUserId(), body.accessToken());
-        } catch (InstagramApiException e) {
-            if (e.isTransient()) {
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
-                        "Instagram could not be reached to check the token; try again shortly");
-            }
-            throw ApiException.validation("accessToken", "Instagram did not accept this access token for account "
-                    + body.igUserId());
-        }
-        String previous = readModels.shop(shop).map(ShopView::instagram)
-                .map(ShopView.InstagramConnection::credentialRef).orElse(null);
-        String credentialRef = credentials.store(shop, CredentialKind.INSTAGRAM_ACCESS_TOKEN, body.accessToken());
-        commands.sendAndWait(new ConnectInstagramAccount(shop, body.igUserId(), credentialRef, user.actor()));
-        if (previous != null && !previous.equals(credentialRef)) {
-            credentials.delete(previous);
-        }
+        String credentialRef = connections("This node does not talk to Instagram; try another node")
+                .connectInstagram(shop, body.igUserId(), body.accessToken(), user.actor());
         return ShopResponse.of(readModels.shopAfterCommand(shop, view -> view.instagram() != null
                         && Objects.equals(view.instagram().credentialRef(), credentialRef))
                 .orElseThrow(ShopController::notYetReadable));
@@ -181,14 +123,27 @@ public class ShopController {
         if (view.google() == null) {
             throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Connect Google first, then sync");
         }
-        ReviewSync reviewSync = sync.getIfAvailable();
-        if (reviewSync == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
-                    "This node does not run syncs; try another node");
-        }
+        ShopConnections here = connections("This node does not run syncs; try another node");
         Instant requestedAt = clock.instant();
-        reviewSync.syncNow(shop);
+        here.syncReviewsNow(shop);
         return ResponseEntity.accepted().body(Map.of("requestedAt", requestedAt));
+    }
+
+    /**
+     * This node's door to Google, Instagram and the review sync; 503 with {@code whyNotHere} on a node without them.
+     * What the door itself refuses (a rejected token, a service out of reach) is answered by
+     * {@code ApiExceptionHandler}.
+     */
+    private ShopConnections connections(String whyNotHere) {
+        ShopConnections here = connections.getIfAvailable();
+        if (here == null) {
+            throw upstreamUnavailable(whyNotHere);
+        }
+        return here;
+    }
+
+    private static ApiException upstreamUnavailable(String message) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE", message);
     }
 
     private static ApiException notYetReadable() {

@@ -1,5 +1,8 @@
 package kr.salonmate.api.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,11 +10,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The module map of docs/architecture.md, held by the compiler's output: the three libraries meet only through
  * {@code messages}, {@code messages} is plain vocabulary, and {@code axon-postgres} (Axon's tables) knows none of
- * them.
+ * them. The {@code ai-saga} module holds two package roots: {@code kr.salonmate.saga} (sagas and policies) and
+ * {@code kr.salonmate.integration} (the outside services' clients, the credential vault, review sync; ADR 0027).
  */
 class ModuleBoundariesTest {
 
@@ -27,7 +33,8 @@ class ModuleBoundariesTest {
     void theCommandSideKnowsOnlyMessages() {
         noClasses().that().resideInAPackage("kr.salonmate.command..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "kr.salonmate.query..", "kr.salonmate.saga..", "kr.salonmate.api..")
+                        "kr.salonmate.query..", "kr.salonmate.saga..", "kr.salonmate.integration..",
+                        "kr.salonmate.api..")
                 .check(classes);
     }
 
@@ -35,15 +42,31 @@ class ModuleBoundariesTest {
     void theQuerySideKnowsOnlyMessages() {
         noClasses().that().resideInAPackage("kr.salonmate.query..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "kr.salonmate.command..", "kr.salonmate.saga..", "kr.salonmate.api..")
+                        "kr.salonmate.command..", "kr.salonmate.saga..", "kr.salonmate.integration..",
+                        "kr.salonmate.api..")
                 .check(classes);
     }
 
     @Test
     void theSagasKnowOnlyMessages() {
-        noClasses().that().resideInAPackage("kr.salonmate.saga..")
+        noClasses().that().resideInAnyPackage("kr.salonmate.saga..", "kr.salonmate.integration..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "kr.salonmate.command..", "kr.salonmate.query..", "kr.salonmate.api..")
+                .check(classes);
+    }
+
+    /**
+     * A controller connects Google or Instagram, or starts a sync, through {@code ShopConnections} only: the
+     * clients, the credential vault and the review sync are {@code ai-saga}'s own. Reading an integration's settings
+     * (its {@code *Properties}, e.g. the Toss client key the page needs) is allowed.
+     */
+    @Test
+    void controllersReachTheIntegrationsOnlyThroughTheirDoor() {
+        noClasses().that().resideInAPackage("kr.salonmate.api..")
+                .and().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat(resideInAPackage("kr.salonmate.integration..")
+                        .and(not(resideInAPackage("kr.salonmate.integration.connections..")))
+                        .and(not(simpleNameEndingWith("Properties"))))
                 .check(classes);
     }
 
@@ -51,8 +74,9 @@ class ModuleBoundariesTest {
     void messagesArePlainVocabulary() {
         noClasses().that().resideInAPackage("kr.salonmate.messages..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "kr.salonmate.command..", "kr.salonmate.query..", "kr.salonmate.saga..", "kr.salonmate.api..",
-                        "org.springframework..", "jakarta.persistence..", "org.hibernate..")
+                        "kr.salonmate.command..", "kr.salonmate.query..", "kr.salonmate.saga..",
+                        "kr.salonmate.integration..", "kr.salonmate.api..", "org.springframework..",
+                        "jakarta.persistence..", "org.hibernate..")
                 .check(classes);
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import kr.salonmate.api.support.TestDatabase;
-import kr.salonmate.saga.credentials.CryptoKeyProvider;
+import kr.salonmate.integration.credentials.CryptoKeyProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

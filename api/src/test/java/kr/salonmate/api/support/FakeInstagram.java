@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class FakeInstagram implements AutoCloseable {
         volatile int quotaTotal = 100;
         final List<String> published = new CopyOnWriteArrayList<>();
         final AtomicInteger publishCalls = new AtomicInteger();
+        volatile Instant firstPublishCallAt;
         final AtomicInteger limitChecks = new AtomicInteger();
 
         Account(String igUserId, String token) {
@@ -96,6 +98,11 @@ public final class FakeInstagram implements AutoCloseable {
 
         public int publishCalls() {
             return publishCalls.get();
+        }
+
+        /** When {@code media_publish} was first asked for on this account (null: never). */
+        public Instant firstPublishCallAt() {
+            return firstPublishCallAt;
         }
 
         public int limitChecks() {
@@ -258,6 +265,9 @@ public final class FakeInstagram implements AutoCloseable {
 
     private void publish(HttpExchange exchange, Account account, String creationId) throws IOException {
         account.publishCalls.incrementAndGet();
+        if (account.firstPublishCallAt == null) {
+            account.firstPublishCallAt = Instant.now();
+        }
         Container container = containers.get(creationId);
         if (container == null || container.carouselItem()) {
             respond(exchange, 400, error("Media ID is not available", "OAuthException", 9007, 2207027, false));
