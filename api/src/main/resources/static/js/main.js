@@ -5,7 +5,7 @@ import * as session from './session.js';
 import { ApiError } from './session.js';
 import { $, $$, busy, h, setText, toast } from './dom.js';
 import { applyStatic, formatMinutes, formatNumber, formatPercent, formatRating, formatRelative, lang, onLangChange,
-  setLang, t } from './i18n.js';
+  ready, setLang, t } from './i18n.js';
 import { connectLive } from './live.js';
 import { createInbox, SOURCES, STATUSES } from './inbox.js';
 import { createSettings } from './settings.js';
@@ -24,6 +24,7 @@ let ticker = null;
 // --- start ------------------------------------------------------------------------------------------------
 
 takeBillingReturn(); // Toss's card window sent the browser back here: keep its answer before the address changes
+await ready; // the texts: the sign-in card stays hidden until it can be drawn in the chosen language
 applyStatic(document);
 fillFilterOptions();
 wireTablist($('#auth-view .segmented'), showAuthTab);
