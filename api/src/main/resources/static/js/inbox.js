@@ -5,6 +5,7 @@ import { api, ApiError } from './session.js';
 import { $, busy, fromTemplate, setText, toast } from './dom.js';
 import { formatDateTime, formatRelative, has, t } from './i18n.js';
 import { createLiveList } from './live-list.js';
+import { confirmErase, isErased } from './privacy.js';
 
 const PAGE_SIZE = 20;
 const OPEN = new Set(['NEW', 'DRAFTING', 'DRAFTED', 'REJECTED', 'PUBLISH_FAILED']);
@@ -27,6 +28,7 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
   let loading = false;
 
   const canApprove = role === 'OWNER' || role === 'MANAGER';
+  const canErase = role === 'OWNER'; // a reviewer's personal data (API.md "Privacy")
 
   // --- loading --------------------------------------------------------------------------------------------
 
@@ -204,6 +206,10 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     $('.review-retry', card).addEventListener('click', event => act(card, event.currentTarget, retry));
     $('.review-copy', card).addEventListener('click', () => copyReply(reviews.get(review.id)));
     $('.review-posted', card).addEventListener('click', event => act(card, event.currentTarget, posted));
+    $('.review-erase', card).addEventListener('click', () => confirmErase({
+      shopId: shop.id, review: reviews.get(review.id), describeError, onErased: applyLive,
+      returnTo: () => $('.review-card', card), // the button goes once the review is erased
+    }));
     $('.review-redraft', card).addEventListener('click', event => {
       const form = $('.redraft-form', card);
       form.hidden = !form.hidden;
@@ -231,8 +237,9 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
 
   function renderCard(card, review) {
     const reply = review.reply;
-    const author = review.author || '—';
-    setText($('.avatar', card), Array.from(author.trim() || '?')[0].toUpperCase());
+    const erased = isErased(review);
+    const author = erased ? t('review.erased.author') : review.author || '—';
+    setText($('.avatar', card), erased ? '?' : Array.from(author.trim() || '?')[0].toUpperCase());
     setText($('.review-author', card), author);
     const stars = $('.stars', card);
     setText(stars, '★'.repeat(review.rating) + '☆'.repeat(Math.max(0, 5 - review.rating)));
@@ -250,8 +257,14 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
 
     const comment = $('.review-comment', card);
     const hasComment = review.comment && review.comment.trim() !== '';
-    setText(comment, hasComment ? review.comment : t('review.noComment'));
+    setText(comment, hasComment ? review.comment : t(erased ? 'review.erased.comment' : 'review.noComment'));
     comment.classList.toggle('muted', !hasComment);
+    comment.classList.toggle('erased', erased);
+
+    // the OWNER may erase the reviewer's name and text; once erased there is nothing left to erase
+    const foot = $('.review-foot', card);
+    foot.hidden = !canErase || erased;
+    setText($('.review-erase', card), t('review.erase'));
 
     const open = OPEN.has(review.status);
     const drafting = review.status === 'DRAFTING';

@@ -17,6 +17,7 @@ import { createMembers } from './members.js';
 import { createNaverImport } from './naver.js';
 import { initOAuth } from './oauth.js';
 import { createBilling, pendingBillingShop, takeBillingReturn } from './billing.js';
+import { createAccountCard } from './privacy.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
@@ -66,6 +67,7 @@ onLangChange(() => {
     if (ctx.analytics) ctx.analytics.relabel();
     ctx.members.relabel();
     ctx.billing.relabel();
+    ctx.account.relabel();
   }
   renderLive(liveState);
   renderVerifyBanner();
@@ -78,13 +80,7 @@ initAccountPages({
 });
 initOAuth({
   onSignedIn: () => enterDashboard(null),
-  say: (message, kind = 'error') => {
-    const box = $('#auth-message');
-    box.hidden = !message;
-    box.dataset.kind = kind;
-    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-    setText(box, message || '');
-  },
+  say: sayOnAuth,
 });
 registerServiceWorker();
 
@@ -96,16 +92,21 @@ function registerServiceWorker() {
 
 // --- sign-up and login ------------------------------------------------------------------------------------
 
+/** A message on the sign-in card (an error is an alert, anything else a status). */
+function sayOnAuth(message, kind = 'error') {
+  const box = $('#auth-message');
+  box.hidden = !message;
+  box.dataset.kind = kind;
+  box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  setText(box, message || '');
+}
+
 function showAuth(message) {
   $('#dashboard-view').hidden = true;
   $('#auth-view').hidden = false;
   $('#logout').hidden = true;
   $('#live').hidden = true;
-  const box = $('#auth-message');
-  box.hidden = !message;
-  box.dataset.kind = 'error';
-  box.setAttribute('role', 'alert');
-  setText(box, message || '');
+  sayOnAuth(message);
   $$('#auth-view form').forEach(form => { if (form.elements.password) form.elements.password.value = ''; });
   if (!$('#first-shop-form').hidden) {
     $('#first-shop-form').hidden = true;
@@ -325,6 +326,14 @@ async function openShop(membership, memberships) {
     onLeft: () => enterDashboard(null),
   });
   ctx.billing = createBilling({ shop, role: membership.role, describeError });
+  ctx.account = createAccountCard({
+    describeError,
+    onDeleted: async () => { // the account is gone: back to the sign-in card, saying so
+      await session.logout();
+      sayOnAuth(t('account.deleted'), 'success');
+      $('#login-email').focus();
+    },
+  });
   ctx.posts = createPosts({
     shop,
     role: membership.role,
@@ -402,6 +411,7 @@ function closeShop() {
   closing.settings.destroy();
   closing.members.destroy();
   closing.billing.destroy();
+  closing.account.destroy();
   clearTimeout(auditTimer);
 }
 
