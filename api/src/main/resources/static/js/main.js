@@ -12,7 +12,7 @@ import { createSettings } from './settings.js';
 import { createPosts } from './posts.js';
 import { createAudit } from './audit.js';
 import { createAnalytics } from './analytics.js';
-import { hideAccountForms, initAccountPages, renderVerifyBanner, takePendingInvitation } from './account.js';
+import { hideAccountForms, initAccountPages, renderVerifyBanner, sayOnAuth, takePendingInvitation } from './account.js';
 import { createMembers } from './members.js';
 import { createNaverImport } from './naver.js';
 import { initOAuth } from './oauth.js';
@@ -91,15 +91,6 @@ function registerServiceWorker() {
 }
 
 // --- sign-up and login ------------------------------------------------------------------------------------
-
-/** A message on the sign-in card (an error is an alert, anything else a status). */
-function sayOnAuth(message, kind = 'error') {
-  const box = $('#auth-message');
-  box.hidden = !message;
-  box.dataset.kind = kind;
-  box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  setText(box, message || '');
-}
 
 function showAuth(message) {
   $('#dashboard-view').hidden = true;
