@@ -74,10 +74,8 @@ export function createAccountCard({ describeError, onDeleted }) {
         } catch (error) {
           throw new Error(error.code === 'UNAUTHENTICATED' ? t('account.delete.wrongPassword')
             : error.code === 'LAST_OWNER' ? t('account.delete.lastOwner') : describeError(error));
-        } finally {
-          password.value = '';
-          onInput();
         }
+        password.value = '';
         await onDeleted();
       },
     });
