@@ -2,7 +2,7 @@
 // installed app opens without a network. It never touches the API (/v1/**), the live socket (/ws) or anything
 // else: those requests are not intercepted at all, so no review, token or counter is ever cached.
 
-const CACHE = 'salonmate-shell-v3';
+const CACHE = 'salonmate-shell-v4';
 const SHELL = [
   '/',
   '/app.css',
@@ -12,14 +12,26 @@ const SHELL = [
   '/js/account.js',
   '/js/live.js',
   '/js/i18n.js',
+  '/i18n/ko.json',
+  '/i18n/en.json',
   '/js/dom.js',
+  '/js/live-list.js',
+  '/js/dialog.js',
   '/js/inbox.js',
+  '/js/privacy.js',
   '/js/settings.js',
   '/js/posts.js',
+  '/js/post-card.js',
+  '/js/agenda.js',
+  '/js/composer.js',
   '/js/audit.js',
   '/js/analytics.js',
   '/js/charts.js',
   '/js/zone.js',
+  '/js/members.js',
+  '/js/billing.js',
+  '/js/naver.js',
+  '/js/oauth.js',
   '/icons/icon.svg',
   '/icons/icon-192.png',
   '/icons/icon-512.png',
@@ -31,7 +43,7 @@ function isShell(url) {
   if (url.origin !== self.location.origin) return false;
   const path = url.pathname;
   return path === '/' || path === '/index.html' || path === '/app.css' || path === '/manifest.webmanifest'
-    || /^\/js\/[\w-]+\.js$/.test(path) || /^\/icons\/[\w-]+\.(png|svg)$/.test(path)
+    || /^\/js\/[\w-]+\.js$/.test(path) || /^\/i18n\/[a-z]{2}\.json$/.test(path) || /^\/icons\/[\w-]+\.(png|svg)$/.test(path)
     || /^\/webjars\/stomp__stompjs\/[\w.\/-]+\.js$/.test(path);
 }
 

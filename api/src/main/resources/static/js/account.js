@@ -62,10 +62,11 @@ export function hideAccountForms() {
 
 function showForm(selector) {
   AUTH_FORMS.forEach(form => { $(form).hidden = form !== selector; });
-  say(null);
+  sayOnAuth(null);
 }
 
-function say(message, kind = 'error') {
+/** A message on the sign-in card (an error is an alert, anything else a status); null hides it. */
+export function sayOnAuth(message, kind = 'error') {
   const box = $('#auth-message');
   box.hidden = !message;
   box.dataset.kind = kind;
@@ -87,7 +88,7 @@ async function followMailLink() {
       await onInvitation();
     } else {
       showLoginTab();
-      say(t('invite.signIn'), 'success');
+      sayOnAuth(t('invite.signIn'), 'success');
     }
   } else {
     if (session.isSignedIn()) await session.logout(); // a reset ends every login anyway
@@ -98,7 +99,7 @@ async function followMailLink() {
 }
 
 async function verify(token) {
-  if (!session.isSignedIn()) say(t('auth.verify.working'), 'success');
+  if (!session.isSignedIn()) sayOnAuth(t('auth.verify.working'), 'success');
   try {
     const answer = await session.publicPost('/v1/auth/verify-email', { token });
     if (session.isSignedIn()) {
@@ -107,13 +108,13 @@ async function verify(token) {
       toast(t('auth.verify.done'));
     } else {
       showLoginTab();
-      say(t('auth.verify.done'), 'success');
+      sayOnAuth(t('auth.verify.done'), 'success');
       if (answer.user && answer.user.email) $('#login-email').value = answer.user.email;
     }
   } catch (error) {
     const message = error instanceof ApiError && error.status === 410 ? t('auth.verify.gone') : describeError(error);
     if (session.isSignedIn()) toast(message, 'error');
-    else say(message);
+    else sayOnAuth(message);
   }
 }
 
@@ -129,7 +130,7 @@ function validInput(input) {
   input.setAttribute('aria-invalid', 'true');
   const label = document.querySelector(`label[for="${input.id}"]`);
   const problem = tooShort ? t('auth.password.hint') : input.validationMessage || t('auth.required');
-  say(`${label ? label.textContent : input.name}: ${problem}`);
+  sayOnAuth(`${label ? label.textContent : input.name}: ${problem}`);
   input.focus();
   return false;
 }
@@ -140,7 +141,7 @@ async function onForgot(event) {
   if (!validInput(form.elements.email)) return;
   await submit(form, async () => {
     await session.publicPost('/v1/auth/password/forgot', { email: form.elements.email.value });
-    say(t('auth.forgot.sent'), 'success');
+    sayOnAuth(t('auth.forgot.sent'), 'success');
   });
 }
 
@@ -150,7 +151,7 @@ async function onReset(event) {
   if (!validInput(form.elements.password)) return;
   if (!resetToken) {
     showForm('#forgot-form');
-    say(t('auth.reset.gone'));
+    sayOnAuth(t('auth.reset.gone'));
     return;
   }
   await submit(form, async () => {
@@ -160,7 +161,7 @@ async function onReset(event) {
       resetToken = null;
       form.elements.password.value = '';
       showLoginTab();
-      say(t('auth.reset.done'), 'success');
+      sayOnAuth(t('auth.reset.done'), 'success');
       if (answer && answer.user && answer.user.email) $('#login-email').value = answer.user.email;
       $('#login-password').focus();
     } catch (error) {
@@ -168,7 +169,7 @@ async function onReset(event) {
         resetToken = null;
         form.elements.password.value = '';
         showForm('#forgot-form');
-        say(t('auth.reset.gone'));
+        sayOnAuth(t('auth.reset.gone'));
         return;
       }
       throw error;
@@ -182,7 +183,7 @@ async function submit(form, work) {
     try {
       await work();
     } catch (error) {
-      say(describeError(error));
+      sayOnAuth(describeError(error));
     }
   });
 }

@@ -4,6 +4,8 @@
 import { api, ApiError } from './session.js';
 import { $, busy, fromTemplate, setText, toast } from './dom.js';
 import { formatDateTime, formatRelative, has, t } from './i18n.js';
+import { createLiveList } from './live-list.js';
+import { confirmErase, isErased } from './privacy.js';
 
 const PAGE_SIZE = 20;
 const OPEN = new Set(['NEW', 'DRAFTING', 'DRAFTED', 'REJECTED', 'PUBLISH_FAILED']);
@@ -17,9 +19,8 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
   const countLabel = $('#inbox-count');
   const newItems = $('#new-items');
 
-  const reviews = new Map(); // id → latest Review
-  const cards = new Map(); // id → <li>
-  let order = []; // ids as shown, newest first
+  // newest first; a review older than everything loaded waits for "load more"
+  const reviews = createLiveList({ element: list, createCard, renderCard, placeOf });
   let total = 0;
   let filters = { status: '', rating: '', source: '' };
   let generation = 0; // ignores answers to requests made for older filters
@@ -27,6 +28,7 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
   let loading = false;
 
   const canApprove = role === 'OWNER' || role === 'MANAGER';
+  const canErase = role === 'OWNER'; // a reviewer's personal data (API.md "Privacy")
 
   // --- loading --------------------------------------------------------------------------------------------
 
@@ -46,12 +48,9 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     try {
       const page = await query(0, PAGE_SIZE);
       if (mine !== generation) return;
-      for (const id of order) {
-        if (!page.items.some(r => r.id === id)) removeCard(id);
-      }
-      order = [];
+      reviews.restart(id => page.items.some(r => r.id === id));
       total = page.total;
-      page.items.forEach(review => upsert(review, { animate: false, force: true, append: true }));
+      page.items.forEach(review => reviews.upsert(review, { force: true, append: true }));
       hideNewItems();
     } finally {
       if (mine === generation) {
@@ -69,18 +68,18 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     const page = await query(Math.floor(shownAndMatching() / PAGE_SIZE), PAGE_SIZE);
     if (mine !== generation) return;
     total = page.total;
-    page.items.forEach(review => upsert(review, { animate: false, force: true, append: true }));
+    page.items.forEach(review => reviews.upsert(review, { force: true, append: true }));
     updateChrome();
   }
 
   /** After a reconnect: fetch what is loaded again and merge it (what changed while the socket was down). */
   async function catchUp() {
     const mine = generation;
-    const size = Math.min(100, Math.max(PAGE_SIZE, order.length));
+    const size = Math.min(100, Math.max(PAGE_SIZE, reviews.size));
     const page = await query(0, size);
     if (mine !== generation) return;
     total = page.total;
-    page.items.forEach(review => upsert(review, { animate: true }));
+    page.items.forEach(review => reviews.upsert(review, { enter: slideIn }));
     updateChrome();
   }
 
@@ -99,7 +98,7 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
 
   /** How many of the shown reviews the server would list now for these filters. */
   function shownAndMatching() {
-    return order.filter(id => matches(reviews.get(id))).length;
+    return reviews.ids().filter(id => matches(reviews.get(id))).length;
   }
 
   function newerFirst(a, b) {
@@ -107,69 +106,34 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     return byTime !== 0 ? byTime : (a.id > b.id ? -1 : a.id < b.id ? 1 : 0); // as the API: createdAt, id descending
   }
 
+  /** Where a review not shown yet belongs among those shown; −1 when it is older than all and more wait unloaded. */
+  function placeOf(review) {
+    const ids = reviews.ids();
+    const index = ids.findIndex(id => newerFirst(review, reviews.get(id)) < 0);
+    if (index !== -1) return index;
+    return shownAndMatching() < total ? -1 : ids.length;
+  }
+
   /** A live update (or an action's answer): the card changes in place; a new matching review slides in. */
   function applyLive(review) {
     if (!review || review.shopId !== shop.id) return;
-    const known = reviews.get(review.id);
-    if (known) {
-      if (review.version < known.version) return; // an older state arriving late
-      upsert(review, { animate: false });
-    } else if (!loading && matches(review)) {
-      const inserted = upsert(review, { animate: true });
-      if (inserted) total += 1;
-    }
+    const outcome = reviews.apply(review, { admit: r => !loading && matches(r), enter: slideIn });
+    if (outcome === 'stale') return; // an older state arriving late
+    if (outcome === 'inserted') total += 1;
     updateChrome();
   }
 
-  function upsert(review, { animate, force = false, append = false }) {
-    const known = reviews.get(review.id);
-    if (known && !force && review.version < known.version) return false;
-    reviews.set(review.id, review);
-    let card = cards.get(review.id);
-    const isNew = !card;
-    if (isNew) {
-      card = createCard(review);
-      cards.set(review.id, card);
-    }
-    renderCard(card, review);
-    if (order.includes(review.id)) return false;
-
-    // where it belongs, newest first; a review older than everything loaded waits for "load more"
-    let index = append ? order.length : order.findIndex(id => newerFirst(review, reviews.get(id)) < 0);
-    if (index === -1) {
-      if (!append && shownAndMatching() < total) {
-        reviews.delete(review.id);
-        cards.delete(review.id);
-        return false;
-      }
-      index = order.length;
-    }
-    const before = index < order.length ? cards.get(order[index]) : null;
-    order.splice(index, 0, review.id);
-    if (animate && isNew) {
-      card.classList.add('entering', 'sliding');
-      card.addEventListener('transitionend', () => card.classList.remove('sliding'), { once: true });
-      setTimeout(() => card.classList.remove('sliding'), 1000);
-    }
-    list.insertBefore(card, before);
-    if (animate && isNew) {
-      requestAnimationFrame(() => requestAnimationFrame(() => card.classList.remove('entering')));
-      // scrolled past it? (the browser's scroll anchoring keeps the view still) then say so in a pill
-      if (list.offsetParent !== null && card.getBoundingClientRect().top < 60) showNewItems();
-    }
-    return true;
-  }
-
-  function removeCard(id) {
-    const card = cards.get(id);
-    if (card) card.remove();
-    cards.delete(id);
-    reviews.delete(id);
-    order = order.filter(other => other !== id);
+  /** A review that just arrived slides in; scrolled past it, a pill says so (scroll anchoring keeps the view). */
+  function slideIn(card) {
+    card.classList.add('entering', 'sliding');
+    card.addEventListener('transitionend', () => card.classList.remove('sliding'), { once: true });
+    setTimeout(() => card.classList.remove('sliding'), 1000);
+    requestAnimationFrame(() => requestAnimationFrame(() => card.classList.remove('entering')));
+    if (list.offsetParent !== null && card.getBoundingClientRect().top < 60) showNewItems();
   }
 
   function updateChrome() {
-    const hasItems = order.length > 0;
+    const hasItems = reviews.size > 0;
     empty.hidden = hasItems || loading;
     loadMoreButton.hidden = shownAndMatching() >= total;
     setText(countLabel, hasItems ? t('inbox.count', { n: total }) : '');
@@ -242,6 +206,10 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     $('.review-retry', card).addEventListener('click', event => act(card, event.currentTarget, retry));
     $('.review-copy', card).addEventListener('click', () => copyReply(reviews.get(review.id)));
     $('.review-posted', card).addEventListener('click', event => act(card, event.currentTarget, posted));
+    $('.review-erase', card).addEventListener('click', () => confirmErase({
+      shopId: shop.id, review: reviews.get(review.id), describeError, onErased: applyLive,
+      returnTo: () => $('.review-card', card), // the button goes once the review is erased
+    }));
     $('.review-redraft', card).addEventListener('click', event => {
       const form = $('.redraft-form', card);
       form.hidden = !form.hidden;
@@ -269,8 +237,9 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
 
   function renderCard(card, review) {
     const reply = review.reply;
-    const author = review.author || '—';
-    setText($('.avatar', card), Array.from(author.trim() || '?')[0].toUpperCase());
+    const erased = isErased(review);
+    const author = erased ? t('review.erased.author') : review.author || '—';
+    setText($('.avatar', card), erased ? '?' : Array.from(author.trim() || '?')[0].toUpperCase());
     setText($('.review-author', card), author);
     const stars = $('.stars', card);
     setText(stars, '★'.repeat(review.rating) + '☆'.repeat(Math.max(0, 5 - review.rating)));
@@ -288,8 +257,14 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
 
     const comment = $('.review-comment', card);
     const hasComment = review.comment && review.comment.trim() !== '';
-    setText(comment, hasComment ? review.comment : t('review.noComment'));
+    setText(comment, hasComment ? review.comment : t(erased ? 'review.erased.comment' : 'review.noComment'));
     comment.classList.toggle('muted', !hasComment);
+    comment.classList.toggle('erased', erased);
+
+    // the OWNER may erase the reviewer's name and text; once erased there is nothing left to erase
+    const foot = $('.review-foot', card);
+    foot.hidden = !canErase || erased;
+    setText($('.review-erase', card), t('review.erase'));
 
     const open = OPEN.has(review.status);
     const drafting = review.status === 'DRAFTING';
@@ -521,7 +496,7 @@ export function createInbox({ shop, role, onEmptyAction, isGoogleConnected, desc
     applyLive,
     /** Re-renders every card in the current language (keeps what the user typed). */
     relabel() {
-      for (const [id, card] of cards) renderCard(card, reviews.get(id));
+      reviews.rerender();
       updateChrome();
     },
     refreshEmptyState: updateChrome,

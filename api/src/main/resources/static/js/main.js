@@ -5,18 +5,19 @@ import * as session from './session.js';
 import { ApiError } from './session.js';
 import { $, $$, busy, h, setText, toast } from './dom.js';
 import { applyStatic, formatMinutes, formatNumber, formatPercent, formatRating, formatRelative, lang, onLangChange,
-  setLang, t } from './i18n.js';
+  ready, setLang, t } from './i18n.js';
 import { connectLive } from './live.js';
 import { createInbox, SOURCES, STATUSES } from './inbox.js';
 import { createSettings } from './settings.js';
 import { createPosts } from './posts.js';
 import { createAudit } from './audit.js';
 import { createAnalytics } from './analytics.js';
-import { hideAccountForms, initAccountPages, renderVerifyBanner, takePendingInvitation } from './account.js';
+import { hideAccountForms, initAccountPages, renderVerifyBanner, sayOnAuth, takePendingInvitation } from './account.js';
 import { createMembers } from './members.js';
 import { createNaverImport } from './naver.js';
 import { initOAuth } from './oauth.js';
 import { createBilling, pendingBillingShop, takeBillingReturn } from './billing.js';
+import { createAccountCard } from './privacy.js';
 
 let ctx = null; // the open shop: { membership, shop, dashboard, inbox, posts, audit, analytics, settings, live }
 let ticker = null;
@@ -24,6 +25,7 @@ let ticker = null;
 // --- start ------------------------------------------------------------------------------------------------
 
 takeBillingReturn(); // Toss's card window sent the browser back here: keep its answer before the address changes
+await ready; // the texts: the sign-in card stays hidden until it can be drawn in the chosen language
 applyStatic(document);
 fillFilterOptions();
 wireTablist($('#auth-view .segmented'), showAuthTab);
@@ -65,6 +67,7 @@ onLangChange(() => {
     if (ctx.analytics) ctx.analytics.relabel();
     ctx.members.relabel();
     ctx.billing.relabel();
+    ctx.account.relabel();
   }
   renderLive(liveState);
   renderVerifyBanner();
@@ -77,13 +80,7 @@ initAccountPages({
 });
 initOAuth({
   onSignedIn: () => enterDashboard(null),
-  say: (message, kind = 'error') => {
-    const box = $('#auth-message');
-    box.hidden = !message;
-    box.dataset.kind = kind;
-    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-    setText(box, message || '');
-  },
+  say: sayOnAuth,
 });
 registerServiceWorker();
 
@@ -100,11 +97,7 @@ function showAuth(message) {
   $('#auth-view').hidden = false;
   $('#logout').hidden = true;
   $('#live').hidden = true;
-  const box = $('#auth-message');
-  box.hidden = !message;
-  box.dataset.kind = 'error';
-  box.setAttribute('role', 'alert');
-  setText(box, message || '');
+  sayOnAuth(message);
   $$('#auth-view form').forEach(form => { if (form.elements.password) form.elements.password.value = ''; });
   if (!$('#first-shop-form').hidden) {
     $('#first-shop-form').hidden = true;
@@ -324,6 +317,14 @@ async function openShop(membership, memberships) {
     onLeft: () => enterDashboard(null),
   });
   ctx.billing = createBilling({ shop, role: membership.role, describeError });
+  ctx.account = createAccountCard({
+    describeError,
+    onDeleted: async () => { // the account is gone: back to the sign-in card, saying so
+      await session.logout();
+      sayOnAuth(t('account.deleted'), 'success');
+      $('#login-email').focus();
+    },
+  });
   ctx.posts = createPosts({
     shop,
     role: membership.role,
@@ -401,6 +402,7 @@ function closeShop() {
   closing.settings.destroy();
   closing.members.destroy();
   closing.billing.destroy();
+  closing.account.destroy();
   clearTimeout(auditTimer);
 }
 
