@@ -61,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * docs/benchmarks.md ("Replay") for the command.
  */
 @Tag("benchmark")
-@SpringBootTest(classes = SalonMateApplication.class)
+@SpringBootTest(classes = SalonMateApplication.class, properties = "salonmate.embedded-database.enabled=false")
 class ReplayBenchmark {
 
     private static final TestDatabase.Database DATABASE = TestDatabase.create("bench");

@@ -22,7 +22,11 @@ import tools.jackson.databind.JsonNode;
                 // several application contexts live side by side in one test run: give idle connections back soon
                 "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000",
                 // tests draft freely in their shops; the quota is BillingApiTest's (its @DynamicPropertySource wins)
-                "salonmate.plan.free-ai-quota=1000000"})
+                "salonmate.plan.free-ai-quota=1000000",
+                // the database comes from @DynamicPropertySource, which the start-up's environment post-processor
+                // does not see yet: without this it started an embedded PostgreSQL in ./data for nothing, in every
+                // test JVM (seconds of CPU, and a context that failed when that start timed out on a busy machine)
+                "salonmate.embedded-database.enabled=false"})
 public abstract class IntegrationTest {
 
     protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");
