@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -54,6 +55,18 @@ public class SecurityConfiguration {
             @Value("${salonmate.toss.sdk-url:https://js.tosspayments.com/v1/payment}") String tossSdkUrl,
             Environment environment) {
         return new ContentSecurityPolicy(tossSdkUrl, () -> environment.getProperty("salonmate.public-base-url", ""));
+    }
+
+    /**
+     * No observations from Spring Security itself. With an observation registry present it wraps every filter of
+     * every request's chain (an observation around the chain, an event per filter, one around authentication and one
+     * around authorization): profiled under load, observations were about a twelfth of the CPU an authenticated read
+     * costs (docs/benchmarks.md, "Read API"), and they told nothing the HTTP server observation does not — that one
+     * still times, counts and traces every request, with its status.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     static void securityHeaders(HttpSecurity http, ContentSecurityPolicy csp) throws Exception {
