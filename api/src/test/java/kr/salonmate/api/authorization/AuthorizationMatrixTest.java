@@ -1,4 +1,4 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

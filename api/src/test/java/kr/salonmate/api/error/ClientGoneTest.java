@@ -1,4 +1,4 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
