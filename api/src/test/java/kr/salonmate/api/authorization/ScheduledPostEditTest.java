@@ -1,6 +1,7 @@
 package kr.salonmate.api.authorization;
 
 import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;

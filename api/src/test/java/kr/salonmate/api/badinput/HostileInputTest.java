@@ -2,6 +2,7 @@ package kr.salonmate.api.badinput;
 
 import static kr.salonmate.api.support.Errors.assertError;
 import static kr.salonmate.api.support.Errors.assertInvalid;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -20,6 +20,9 @@ import kr.salonmate.api.support.TestDatabase;
 /** The packaged jar, started as its own process exactly as a user would start it. */
 public final class PackagedApplication implements AutoCloseable {
 
+    /** How long a test waits for the packaged jar's processors and sagas to catch up (a process of its own). */
+    public static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(60);
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -162,23 +165,5 @@ public final class PackagedApplication implements AutoCloseable {
             settings.put(more[i], more[i + 1]);
         }
         return Map.copyOf(settings);
-    }
-
-    /**
-     * Reads until {@code done} holds, for up to a minute (the packaged jar's processors catch up asynchronously);
-     * fails with the last value read.
-     */
-    public static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out; last value " + value);
-            }
-            Thread.sleep(100);
-            value = read.get();
-        }
-        return value;
     }
 }

@@ -1,6 +1,7 @@
 package kr.salonmate.api.e2e;
 
-import static kr.salonmate.api.e2e.PackagedApplication.eventually;
+import static kr.salonmate.api.e2e.PackagedApplication.CATCH_UP;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -147,7 +148,8 @@ class PackagedClusterIT {
                     assertThat(versions).as("versions of %s as B's socket saw them", review).isSorted());
 
             // the segments of the busy processors are shared out: both nodes hold claims
-            eventually(() -> owners("reply-drafting"), owners -> owners.containsAll(Set.of("node-a", "node-b")));
+            eventually(() -> owners("reply-drafting"), owners -> owners.containsAll(Set.of("node-a", "node-b")),
+                    "both nodes to own segments of reply-drafting", CATCH_UP);
             // and every event was handled once across the two: one draft per review, not one per node
             List<JsonNode> items = new ArrayList<>();
             onA.get(shop + "/reviews?size=100", owner).json().path("items").forEach(items::add);
@@ -171,7 +173,7 @@ class PackagedClusterIT {
             b = start("node-b");
             HttpApi onB = new HttpApi(b.baseUrl());
             eventually(() -> onB.get(shop + "/reviews/" + approvedId, owner).json().path("status").asText(),
-                    "PUBLISHED"::equals);
+                    "PUBLISHED"::equals, "the approved reply published on B", CATCH_UP);
             assertThat(GOOGLE.replyPuts(approvedExternal)).isEqualTo(1);
 
             // a sync asked for on B while A syncs the same shop is not lost: it runs right after A's
@@ -199,7 +201,7 @@ class PackagedClusterIT {
                     "password", "operators password")).json().path("accessToken").asText();
             assertThat(onA.post("/v1/admin/projections/analytics/replay", admin, null).status()).isEqualTo(202);
             JsonNode replayed = eventually(() -> onB.get("/v1/admin/projections/analytics", admin).json(),
-                    p -> p.path("replay").path("state").asText().equals("DONE"));
+                    p -> p.path("replay").path("state").asText().equals("DONE"), "the analytics replay done", CATCH_UP);
             assertThat(replayed.path("replay").path("nodesAcknowledged").findValuesAsString("node"))
                     .contains("node-a", "node-b");
 

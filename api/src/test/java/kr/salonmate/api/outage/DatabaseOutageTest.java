@@ -1,6 +1,7 @@
 package kr.salonmate.api.outage;
 
 import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -112,24 +112,4 @@ public abstract class IntegrationTest {
             return "/v1/shops/" + shopId + path;
         }
     }
-
-    /** Polls until the condition holds (read models and sagas are asynchronous). */
-    public static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
-                                      String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; last value: " + value);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = read.get();
-        }
-        return value;
-    }
 }
