@@ -6,6 +6,7 @@ import kr.salonmate.api.SalonMateApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
                 "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000",
                 // tests draft freely in their shops; the quota is BillingApiTest's (its @DynamicPropertySource wins)
                 "salonmate.plan.free-ai-quota=1000000"})
+@Import(SubscriptionReceipts.class)
 public abstract class IntegrationTest {
 
     protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");
