@@ -2,6 +2,7 @@ package kr.salonmate.api.post;
 
 import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,6 @@ class PostFlowTest extends IntegrationTest {
         try (StompTestClient stomp = StompTestClient.connect(wsUrl(), owner.token())) {
             StompTestClient.Subscription posts = stomp.subscribe("/topic/shops/" + owner.shopId() + "/posts");
             StompTestClient.Subscription dashboard = stomp.subscribe("/topic/shops/" + owner.shopId() + "/dashboard");
-            Thread.sleep(300);
 
             HttpApi.Response created = api.post(owner.shop("/posts"), owner.token(),
                     Map.of("mediaIds", photos, "brief", "겨울 레이어드 컷 <b>신규</b> 😊"));
@@ -193,11 +193,15 @@ class PostFlowTest extends IntegrationTest {
         assertThat(scheduled.json().path("scheduledAt").asText()).isEqualTo(at.toString());
         assertThat(api.get(owner.shop("/dashboard"), owner.token()).json().path("posts").path("scheduled").asLong())
                 .isEqualTo(1);
-        Thread.sleep(1_500);
+        // nothing is published all the while until just before its time (the margin covers one poll)
+        Duration untilShortlyBefore = Duration.between(Instant.now(), at.minusMillis(250));
+        await("no publish call before " + at).during(untilShortlyBefore).atMost(untilShortlyBefore.plusSeconds(1))
+                .until(account::publishCalls, calls -> calls == 0);
         assertThat(account.publishCalls()).isZero();
 
         awaitStatus(owner, postId, "PUBLISHED");
         assertThat(Instant.now()).isAfterOrEqualTo(at);
+        assertThat(account.firstPublishCallAt()).isAfterOrEqualTo(at);
         assertThat(account.published()).hasSize(1);
     }
 
@@ -213,7 +217,10 @@ class PostFlowTest extends IntegrationTest {
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
-        Thread.sleep(3_000);
+        // a cancelled schedule leaves no later event to wait for: watching until well past the time it was
+        // scheduled for is the proof here (the saga's own tests prove it on the fixture's clock)
+        await("no publish call until a second after the cancelled time").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(4)).until(account::publishCalls, calls -> calls == 0);
         assertThat(account.publishCalls()).isZero();
         assertThat(api.get(owner.shop("/posts/" + postId), owner.token()).json().path("status").asText())
                 .isEqualTo("CANCELLED");

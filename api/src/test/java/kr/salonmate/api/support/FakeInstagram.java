@@ -48,6 +48,7 @@ public final class FakeInstagram implements AutoCloseable {
         volatile int quotaTotal = 100;
         final List<String> published = new CopyOnWriteArrayList<>();
         final AtomicInteger publishCalls = new AtomicInteger();
+        volatile java.time.Instant firstPublishCallAt;
         final AtomicInteger limitChecks = new AtomicInteger();
 
         Account(String igUserId, String token) {
@@ -96,6 +97,11 @@ public final class FakeInstagram implements AutoCloseable {
 
         public int publishCalls() {
             return publishCalls.get();
+        }
+
+        /** When the first publish call arrived; null before it. */
+        public java.time.Instant firstPublishCallAt() {
+            return firstPublishCallAt;
         }
 
         public int limitChecks() {
@@ -257,7 +263,9 @@ public final class FakeInstagram implements AutoCloseable {
     }
 
     private void publish(HttpExchange exchange, Account account, String creationId) throws IOException {
-        account.publishCalls.incrementAndGet();
+        if (account.publishCalls.getAndIncrement() == 0) {
+            account.firstPublishCallAt = java.time.Instant.now();
+        }
         Container container = containers.get(creationId);
         if (container == null || container.carouselItem()) {
             respond(exchange, 400, error("Media ID is not available", "OAuthException", 9007, 2207027, false));
