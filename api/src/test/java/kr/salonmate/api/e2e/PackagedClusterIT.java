@@ -32,6 +32,7 @@ import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.Mails;
 import kr.salonmate.api.support.StompTestClient;
 import kr.salonmate.api.support.TestDatabase;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,20 +129,18 @@ class PackagedClusterIT {
             Map<String, List<Long>> versionsSeenOnB = new LinkedHashMap<>();
             try (StompTestClient stompOnB = StompTestClient.connect(b.wsUrl(), owner)) {
                 StompTestClient.Subscription reviews = stompOnB.subscribe(shop.replace("/v1", "/topic") + "/reviews");
-                Thread.sleep(500);
                 assertThat(onA.post(shop + "/reviews/sync", owner, null).status()).isEqualTo(202);
                 Set<String> drafted = new TreeSet<>();
-                long deadline = System.currentTimeMillis() + 60_000;
-                while (drafted.size() < 3 && System.currentTimeMillis() < deadline) {
-                    JsonNode frame = reviews.poll(Duration.ofMillis(500));
-                    if (frame != null) {
+                eventually(() -> {
+                    for (JsonNode frame : reviews.received()) {
                         versionsSeenOnB.computeIfAbsent(frame.path("externalId").asText(), k -> new ArrayList<>())
                                 .add(frame.path("version").asLong());
                         if (frame.path("status").asText().equals("DRAFTED")) {
                             drafted.add(frame.path("externalId").asText());
                         }
                     }
-                }
+                    return drafted.size();
+                }, n -> n >= 3, "three drafts heard on B", CATCH_UP);
                 assertThat(drafted).containsExactlyInAnyOrderElementsOf(externals);
             }
             versionsSeenOnB.forEach((review, versions) ->
@@ -179,10 +178,11 @@ class PackagedClusterIT {
             // a sync asked for on B while A syncs the same shop is not lost: it runs right after A's
             try (StompTestClient stompOnB = StompTestClient.connect(b.wsUrl(), owner)) {
                 StompTestClient.Subscription reviews = stompOnB.subscribe(shop.replace("/v1", "/topic") + "/reviews");
-                Thread.sleep(500);
                 GOOGLE.listDelay(Duration.ofSeconds(3));
+                int listsRead = GOOGLE.listsRead();
                 assertThat(onA.post(shop + "/reviews/sync", owner, null).status()).isEqualTo(202);
-                Thread.sleep(1_000); // A has read Google's list and is waiting for the answer, holding the shop's lock
+                // A has read Google's list and is waiting for the answer, holding the shop's lock
+                eventually(GOOGLE::listsRead, n -> n > listsRead, "A to read Google's list", CATCH_UP);
                 String late = "cluster-late-" + UUID.randomUUID();
                 GOOGLE.addReview(shopId, late, "늦은 손님", 5, "오늘 방문했어요", Instant.parse("2026-11-26T01:00:00Z"));
                 assertThat(onB.post(shop + "/reviews/sync", owner, null).status()).isEqualTo(202);
@@ -251,16 +251,21 @@ class PackagedClusterIT {
         }
     }
 
-    private static boolean awaitPort(String host, int port, Duration timeout) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), 500);
-                return true;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(500);
-            }
+    private static boolean awaitPort(String host, int port, Duration timeout) {
+        try {
+            eventually(() -> listens(host, port), open -> open, host + ":" + port + " to listen", timeout);
+            return true;
+        } catch (ConditionTimeoutException closed) {
+            return false;
         }
-        return false;
+    }
+
+    private static boolean listens(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (java.io.IOException notYet) {
+            return false;
+        }
     }
 }

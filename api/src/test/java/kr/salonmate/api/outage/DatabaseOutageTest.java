@@ -63,7 +63,7 @@ class DatabaseOutageTest extends ShopWithReviewsTest {
                 assertThat(response.header("Retry-After")).isNotBlank();
                 assertThat(took).as("answer %d took %s", answered, took).isLessThan(Duration.ofSeconds(1));
                 answered++;
-                Thread.sleep(150);
+                Thread.sleep(150); // pacing, not waiting: a request every 150 ms for as long as the outage lasts
             }
             assertThat(api.get("/actuator/health", null).status()).as("health says DOWN").isEqualTo(503);
         } finally {
