@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -30,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import kr.salonmate.api.support.FakeGoogle;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.Mails;
+import kr.salonmate.api.support.Ports;
 import kr.salonmate.api.support.StompTestClient;
 import kr.salonmate.api.support.TestDatabase;
 import org.awaitility.core.ConditionTimeoutException;
@@ -253,18 +252,9 @@ class PackagedClusterIT {
 
     private static boolean awaitPort(String host, int port, Duration timeout) {
         try {
-            eventually(() -> listens(host, port), open -> open, host + ":" + port + " to listen", timeout);
+            eventually(() -> Ports.listens(host, port), open -> open, host + ":" + port + " to listen", timeout);
             return true;
         } catch (ConditionTimeoutException closed) {
-            return false;
-        }
-    }
-
-    private static boolean listens(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (java.io.IOException notYet) {
             return false;
         }
     }
