@@ -191,13 +191,17 @@ class PostFlowTest extends IntegrationTest {
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(202);
         assertThat(scheduled.json().path("status").asText()).isEqualTo("SCHEDULED");
         assertThat(scheduled.json().path("scheduledAt").asText()).isEqualTo(at.toString());
-        assertThat(api.get(owner.shop("/dashboard"), owner.token()).json().path("posts").path("scheduled").asLong())
-                .isEqualTo(1);
-        // nothing is published all the while until just before its time (the margin covers one poll)
+        // the answer waited for the posts read model only; the dashboard's is a projection of its own
+        assertThat(eventually(() -> api.get(owner.shop("/dashboard"), owner.token()).json().path("posts")
+                .path("scheduled").asLong(), n -> n == 1, "the post scheduled on the dashboard")).isEqualTo(1);
+        // nothing is published all the while until just before its time (the margin covers one poll); should a
+        // busy machine have used up the 3-4 s already, the time of the first publish call below still tells
         Duration untilShortlyBefore = Duration.between(Instant.now(), at.minusMillis(250));
-        await("no publish call before " + at).during(untilShortlyBefore).atMost(untilShortlyBefore.plusSeconds(1))
-                .until(account::publishCalls, calls -> calls == 0);
-        assertThat(account.publishCalls()).isZero();
+        if (untilShortlyBefore.compareTo(Duration.ZERO) > 0) {
+            await("no publish call before " + at).during(untilShortlyBefore)
+                    .atMost(untilShortlyBefore.plusSeconds(1)).until(account::publishCalls, calls -> calls == 0);
+            assertThat(account.publishCalls()).isZero();
+        }
 
         awaitStatus(owner, postId, "PUBLISHED");
         assertThat(Instant.now()).isAfterOrEqualTo(at);
