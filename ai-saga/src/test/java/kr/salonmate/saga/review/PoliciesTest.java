@@ -1,6 +1,7 @@
 package kr.salonmate.saga.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isA;
@@ -43,6 +44,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import kr.salonmate.messages.billing.BillingId;
+import kr.salonmate.messages.billing.ReturnAiGeneration;
+import kr.salonmate.messages.billing.UseAiGeneration;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
@@ -123,9 +127,13 @@ class PoliciesTest {
     @Test
     void aRefusedDraftRequestIsIgnored() {
         settingsAre(settings(true, null));
-        when(commands.sendAndWait(any())).thenThrow(new ReplyPublishingTest.StaleApproval());
+        when(commands.sendAndWait(isA(UseAiGeneration.class))).thenReturn(true);
+        when(commands.sendAndWait(isA(RequestReplyDraft.class))).thenThrow(new ReplyPublishingTest.StaleApproval());
 
-        autoDraft(null).on(received(NOW)); // no exception: e.g. the review was already answered on Google
+        // no exception: e.g. the review was already answered on Google; the generation taken for it is given back
+        assertThatCode(() -> autoDraft(null).on(received(NOW))).doesNotThrowAnyException();
+        verify(commands).sendAndWait(new RequestReplyDraft(REVIEW, null, Actor.system()));
+        verify(commands).sendAndWait(new ReturnAiGeneration(BillingId.of(SHOP), REVIEW.value()));
     }
 
     @Test
@@ -202,7 +210,10 @@ class PoliciesTest {
         requested(Actor.system(), null);
         when(commands.sendAndWait(any())).thenThrow(new ConflictingAggregateVersionException(REVIEW.toString(), 7L, 8L));
 
-        autoPublish().on(drafted(5), 7L); // a human edited it in between: no exception
+        // a human edited it in between: no exception, and nothing else is tried (no hold recorded)
+        assertThatCode(() -> autoPublish().on(drafted(5), 7L)).doesNotThrowAnyException();
+        verify(commands).sendAndWait(new ApproveReply(REVIEW, "Thank you!", Actor.system(), 7L));
+        verify(commands, never()).sendAndWait(isA(RecordAutoPublishHold.class));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package kr.salonmate.api.admin;
 
-import static kr.salonmate.api.support.IntegrationTest.eventually;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -227,7 +227,7 @@ class ReplayAcrossNodesTest {
             while (!Thread.currentThread().isInterrupted()) {
                 jdbc.update("UPDATE cluster_node SET last_seen = now() WHERE node_id = 'node-stuck'");
                 try {
-                    Thread.sleep(200);
+                    Thread.sleep(200); // the stuck node's heartbeat: pacing, not waiting
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -1,5 +1,6 @@
 package kr.salonmate.api.admin;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -114,7 +115,7 @@ class ReplayEverythingAtOnceTest extends IntegrationTest {
         Thread heartbeat = new Thread(() -> {
             while (otherAlive.get()) {
                 jdbc.update("UPDATE cluster_node SET last_seen = now() WHERE node_id = ?", otherNode);
-                sleep(300);
+                sleep(300); // its heartbeat: pacing, not waiting
             }
         }, "test-other-node");
         heartbeat.start();

@@ -1,7 +1,9 @@
 package kr.salonmate.api.benchmark;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import kr.salonmate.api.support.FakeGoogle;
@@ -33,11 +35,8 @@ class AiPipelineBenchmark extends OpenAiIntegrationTest {
 
         long start = System.nanoTime();
         assertThat(api.post(owner.shop("/reviews/sync"), owner.token(), null).status()).isEqualTo(202);
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (drafted(owner) < REVIEWS) {
-            assertThat(System.nanoTime()).as("all drafts within 5 minutes").isLessThan(deadline);
-            sleep(100);
-        }
+        eventually(() -> drafted(owner), drafted -> drafted >= REVIEWS, "all drafts within 5 minutes",
+                Duration.ofMinutes(5));
         double minutes = (System.nanoTime() - start) / 60e9;
         double perMinute = REVIEWS / minutes;
         System.out.printf("[benchmark] AI pipeline: %d drafts in %.1f s with %d ms model latency = %.0f drafts/min;"
@@ -48,14 +47,5 @@ class AiPipelineBenchmark extends OpenAiIntegrationTest {
 
     private long drafted(Owner owner) {
         return api.get(owner.shop("/reviews?status=DRAFTED&size=1"), owner.token()).json().path("total").asLong();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package kr.salonmate.api.benchmark;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -54,7 +55,6 @@ class LiveLatencyBenchmark extends IntegrationTest {
         java.util.concurrent.ExecutorService commands = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (StompTestClient stomp = StompTestClient.connect("ws://127.0.0.1:" + port + "/ws", owner.token())) {
             StompTestClient.Subscription frames = stomp.subscribe("/topic/shops/" + owner.shopId() + "/reviews");
-            Thread.sleep(300);
             for (int i = 0; i < EDITS; i++) {
                 String text = "감사합니다 #" + i;
                 long sent = System.nanoTime();

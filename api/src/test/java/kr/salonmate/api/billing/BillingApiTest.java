@@ -1,5 +1,6 @@
 package kr.salonmate.api.billing;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -261,8 +262,10 @@ class BillingApiTest extends BillingIntegrationTest {
         assertThat(pending.path("payments").path(0).path("status").asText()).isEqualTo("PENDING");
 
         // forged: names our pending order as DONE with a payment key Toss does not know
+        long eventsBefore = billingEvents(owner);
         assertThat(webhook("pay_forged", orderId).status()).isEqualTo(200);
-        sleep(500);
+        awaitWebhooksHandled(orderId);
+        assertThat(billingEvents(owner)).as("a forged webhook records nothing").isEqualTo(eventsBefore);
         assertThat(billing(owner).path("plan").asText()).isEqualTo("FREE");
 
         String paymentKey = TOSS.payments(customer).get(0).paymentKey();
@@ -272,12 +275,10 @@ class BillingApiTest extends BillingIntegrationTest {
                 "PRO once Toss confirms the payment");
         assertThat(paid.path("payments").path(0).path("status").asText()).isEqualTo("DONE");
         assertThat(api.post(owner.shop("/billing/cancel"), owner.token(), null).status()).isEqualTo(200);
-        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, "billing-" + owner.shopId());
+        long events = billingEvents(owner);
         assertThat(webhook(paymentKey, orderId).status()).isEqualTo(200);
-        sleep(500);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, "billing-" + owner.shopId())).as("a repeated webhook records nothing").isEqualTo(events);
+        awaitWebhooksHandled(orderId);
+        assertThat(billingEvents(owner)).as("a repeated webhook records nothing").isEqualTo(events);
         assertThat(TOSS.payments(customer)).hasSize(1);
     }
 
@@ -311,6 +312,22 @@ class BillingApiTest extends BillingIntegrationTest {
         return api.post("/v1/billing/toss/webhook", null, Map.of("eventType", "PAYMENT_STATUS_CHANGED",
                 "createdAt", "2026-12-07T10:00:00.000000", "data", Map.of("paymentKey", paymentKey, "orderId", orderId,
                         "status", "DONE")));
+    }
+
+    private long billingEvents(Owner owner) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, "billing-" + owner.shopId());
+    }
+
+    /**
+     * Waits until the webhooks sent so far have been handled: TossWebhookController hands them to one worker thread
+     * in order, so once Toss is asked about a payment in a webhook sent after them, they are done (and whatever
+     * they recorded is in the event store).
+     */
+    private void awaitWebhooksHandled(String orderId) {
+        String probe = "pay_probe-" + UUID.randomUUID();
+        assertThat(webhook(probe, orderId).status()).isEqualTo(200);
+        eventually(() -> TOSS.lookedUp(probe), asked -> asked, "Toss to be asked about the webhook sent after them");
     }
 
     private JsonNode billing(Owner owner) {
@@ -373,13 +390,5 @@ class BillingApiTest extends BillingIntegrationTest {
             });
             return actions;
         }, list -> !list.isEmpty(), "billing entries in the audit trail");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

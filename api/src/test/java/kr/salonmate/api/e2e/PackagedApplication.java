@@ -1,5 +1,7 @@
 package kr.salonmate.api.e2e;
 
+import static kr.salonmate.api.support.Eventually.eventually;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import kr.salonmate.api.support.FakeGoogle;
 import kr.salonmate.api.support.TestDatabase;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The packaged jar, started as its own process exactly as a user would start it. */
 public final class PackagedApplication implements AutoCloseable {
+
+    /** How long a test waits for the packaged jar's processors and sagas to catch up (a process of its own). */
+    public static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(60);
 
     private final Process process;
     private final int port;
@@ -79,27 +85,33 @@ public final class PackagedApplication implements AutoCloseable {
         PackagedApplication app = new PackagedApplication(process, port, log, 0);
         // 90 s by default; -De2e.start-seconds=… on a machine busy with other builds
         long startSeconds = Long.getLong("e2e.start-seconds", 90);
-        long deadline = System.currentTimeMillis() + startSeconds * 1000;
         HttpClient http = HttpClient.newHttpClient();
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The application died while starting:\n" + app.logTail());
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create(app.baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("UP")) {
-                    return new PackagedApplication(process, port, log, (System.nanoTime() - started) / 1_000_000);
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
+        try {
+            eventually(() -> healthy(app, http), up -> up, "the application to become healthy",
+                    Duration.ofSeconds(startSeconds));
+        } catch (ConditionTimeoutException notHealthy) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The application did not become healthy in " + startSeconds + " s:\n"
+                    + app.logTail());
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("The application did not become healthy in " + startSeconds + " s:\n"
-                + app.logTail());
+        return new PackagedApplication(process, port, log, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static boolean healthy(PackagedApplication app, HttpClient http) {
+        if (!app.process.isAlive()) {
+            throw new IllegalStateException("The application died while starting:\n" + app.logTail());
+        }
+        try {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create(app.baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("UP");
+        } catch (IOException notYet) {
+            return false; // still starting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String baseUrl() {
@@ -162,23 +174,5 @@ public final class PackagedApplication implements AutoCloseable {
             settings.put(more[i], more[i + 1]);
         }
         return Map.copyOf(settings);
-    }
-
-    /**
-     * Reads until {@code done} holds, for up to a minute (the packaged jar's processors catch up asynchronously);
-     * fails with the last value read.
-     */
-    public static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out; last value " + value);
-            }
-            Thread.sleep(100);
-            value = read.get();
-        }
-        return value;
     }
 }

@@ -1,6 +1,7 @@
 package kr.salonmate.api.e2e;
 
-import static kr.salonmate.api.e2e.PackagedApplication.eventually;
+import static kr.salonmate.api.e2e.PackagedApplication.CATCH_UP;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,8 @@ class PackagedAuditAnalyticsIT {
                     "refreshToken", FakeGoogle.VALID_REFRESH_TOKEN)).status()).isEqualTo(200);
             assertThat(api.post(shop + "/reviews/sync", owner, null).status()).isEqualTo(202);
             JsonNode drafted = eventually(() -> api.get(shop + "/reviews?size=100", owner).json().path("items"),
-                    items -> items.size() == 3 && allHaveStatus(items, "DRAFTED"));
+                    items -> items.size() == 3 && allHaveStatus(items, "DRAFTED"),
+                    "the three reviews drafted", CATCH_UP);
 
             String trickyId = null;
             for (JsonNode item : drafted) {
@@ -82,11 +84,12 @@ class PackagedAuditAnalyticsIT {
             assertThat(api.post(shop + "/reviews/" + reviewId + "/reply/approve", owner, Map.of("text", reply))
                     .status()).isEqualTo(202);
             eventually(() -> api.get(shop + "/reviews/" + reviewId, owner).json().path("status").asText(),
-                    "PUBLISHED"::equals);
+                    "PUBLISHED"::equals, "the reply published", CATCH_UP);
 
             // the audit: every step, JSON and CSV agree, Korean text with commas, quotes and newlines intact
             JsonNode audit = eventually(() -> api.get(shop + "/audit?size=100", owner).json(),
-                    page -> page.path("total").asLong() == 3 * 3 + 3); // SYNCED, DRAFT_REQUESTED, DRAFTED each; EDITED, APPROVED, PUBLISHED once
+                    // SYNCED, DRAFT_REQUESTED, DRAFTED each; EDITED, APPROVED, PUBLISHED once
+                    page -> page.path("total").asLong() == 3 * 3 + 3, "the audit of the three reviews", CATCH_UP);
             HttpApi.Response csv = api.get(shop + "/audit?format=csv", owner);
             assertThat(csv.status()).isEqualTo(200);
             assertThat(csv.body().getBytes(StandardCharsets.UTF_8)).startsWith(0xEF, 0xBB, 0xBF);
@@ -100,7 +103,8 @@ class PackagedAuditAnalyticsIT {
             // analytics in the shop's time zone
             String analyticsPath = shop + "/analytics?from=2026-11-20&to=2026-11-27&bucket=DAY";
             JsonNode before = eventually(() -> api.get(analyticsPath, owner).json(),
-                    a -> sum(a, "reviews") == 3 && sum(a, "replies") == 1);
+                    a -> sum(a, "reviews") == 3 && sum(a, "replies") == 1,
+                    "the analytics of the three reviews", CATCH_UP);
             assertThat(before.path("keywords")).isNotEmpty();
 
             // the operator replays the analytics projection: progress to 1, the same numbers afterwards
@@ -111,9 +115,11 @@ class PackagedAuditAnalyticsIT {
             assertThat(listed.findValuesAsString("name")).contains("analytics", "reply-audit", "review-inbox");
             assertThat(api.post("/v1/admin/projections/analytics/replay", admin, null).status()).isEqualTo(202);
             JsonNode done = eventually(() -> api.get("/v1/admin/projections/analytics", admin).json(),
-                    p -> !p.path("replaying").asBoolean() && p.path("lag").asLong() == 0);
+                    p -> !p.path("replaying").asBoolean() && p.path("lag").asLong() == 0,
+                    "the analytics replay to finish", CATCH_UP);
             assertThat(done.path("progress").asDouble()).isEqualTo(1.0);
-            JsonNode after = eventually(() -> api.get(analyticsPath, owner).json(), a -> sum(a, "reviews") == 3);
+            JsonNode after = eventually(() -> api.get(analyticsPath, owner).json(), a -> sum(a, "reviews") == 3,
+                    "the analytics after the replay", CATCH_UP);
             assertThat(after).isEqualTo(before);
             assertThat(api.get("/v1/admin/dead-letters", admin).status()).isEqualTo(200);
         }

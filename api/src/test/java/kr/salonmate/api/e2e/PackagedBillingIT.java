@@ -1,6 +1,7 @@
 package kr.salonmate.api.e2e;
 
-import static kr.salonmate.api.e2e.PackagedApplication.eventually;
+import static kr.salonmate.api.e2e.PackagedApplication.CATCH_UP;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -61,7 +62,7 @@ class PackagedBillingIT {
             assertThat(TOSS.payments(customer)).hasSize(1);
 
             TOSS.nextCharges(customer, FakeToss.Charge.CHARGE_THEN_HANG);
-            eventually(() -> TOSS.hanging().size(), n -> n == 1);
+            eventually(() -> TOSS.hanging().size(), n -> n == 1, "the charge to hang at Toss", CATCH_UP);
             app.kill();
         }
         assertThat(TOSS.payments(customer)).as("the renewal was charged before the kill").hasSize(2);
@@ -71,10 +72,12 @@ class PackagedBillingIT {
         try (PackagedApplication restarted = PackagedApplication.start("billing-restarted", config)) {
             HttpApi api = new HttpApi(restarted.baseUrl());
             // the killed renewal is recorded (and, its period being long over by now, later ones may follow)
-            eventually(() -> api.get(shop + "/billing", token).json(), b -> paid(b).contains(killedOrder));
+            eventually(() -> api.get(shop + "/billing", token).json(), b -> paid(b).contains(killedOrder),
+                    "the killed order paid", CATCH_UP);
             assertThat(api.post(shop + "/billing/cancel", token, null).status()).isEqualTo(200);
             JsonNode settled = eventually(() -> api.get(shop + "/billing", token).json(),
-                    b -> paid(b).size() == TOSS.paymentsOfShop(shopId).size());
+                    b -> paid(b).size() == TOSS.paymentsOfShop(shopId).size(),
+                    "every payment at Toss in the billing", CATCH_UP);
             // cancelled: PRO until the period ends (which, 20 s long, may already have happened), then FREE
             assertThat(settled.path("status").asText() + " " + settled.path("plan").asText())
                     .isIn("CANCELLING PRO", "ACTIVE FREE");

@@ -1,13 +1,12 @@
 package kr.salonmate.api.e2e;
 
-import static kr.salonmate.api.e2e.PackagedApplication.eventually;
+import static kr.salonmate.api.e2e.PackagedApplication.CATCH_UP;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -29,8 +28,10 @@ import java.util.concurrent.CompletableFuture;
 import kr.salonmate.api.support.FakeGoogle;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.Mails;
+import kr.salonmate.api.support.Ports;
 import kr.salonmate.api.support.StompTestClient;
 import kr.salonmate.api.support.TestDatabase;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,27 +128,26 @@ class PackagedClusterIT {
             Map<String, List<Long>> versionsSeenOnB = new LinkedHashMap<>();
             try (StompTestClient stompOnB = StompTestClient.connect(b.wsUrl(), owner)) {
                 StompTestClient.Subscription reviews = stompOnB.subscribe(shop.replace("/v1", "/topic") + "/reviews");
-                Thread.sleep(500);
                 assertThat(onA.post(shop + "/reviews/sync", owner, null).status()).isEqualTo(202);
                 Set<String> drafted = new TreeSet<>();
-                long deadline = System.currentTimeMillis() + 60_000;
-                while (drafted.size() < 3 && System.currentTimeMillis() < deadline) {
-                    JsonNode frame = reviews.poll(Duration.ofMillis(500));
-                    if (frame != null) {
+                eventually(() -> {
+                    for (JsonNode frame : reviews.received()) {
                         versionsSeenOnB.computeIfAbsent(frame.path("externalId").asText(), k -> new ArrayList<>())
                                 .add(frame.path("version").asLong());
                         if (frame.path("status").asText().equals("DRAFTED")) {
                             drafted.add(frame.path("externalId").asText());
                         }
                     }
-                }
+                    return drafted.size();
+                }, n -> n >= 3, "three drafts heard on B", CATCH_UP);
                 assertThat(drafted).containsExactlyInAnyOrderElementsOf(externals);
             }
             versionsSeenOnB.forEach((review, versions) ->
                     assertThat(versions).as("versions of %s as B's socket saw them", review).isSorted());
 
             // the segments of the busy processors are shared out: both nodes hold claims
-            eventually(() -> owners("reply-drafting"), owners -> owners.containsAll(Set.of("node-a", "node-b")));
+            eventually(() -> owners("reply-drafting"), owners -> owners.containsAll(Set.of("node-a", "node-b")),
+                    "both nodes to own segments of reply-drafting", CATCH_UP);
             // and every event was handled once across the two: one draft per review, not one per node
             List<JsonNode> items = new ArrayList<>();
             onA.get(shop + "/reviews?size=100", owner).json().path("items").forEach(items::add);
@@ -171,16 +171,17 @@ class PackagedClusterIT {
             b = start("node-b");
             HttpApi onB = new HttpApi(b.baseUrl());
             eventually(() -> onB.get(shop + "/reviews/" + approvedId, owner).json().path("status").asText(),
-                    "PUBLISHED"::equals);
+                    "PUBLISHED"::equals, "the approved reply published on B", CATCH_UP);
             assertThat(GOOGLE.replyPuts(approvedExternal)).isEqualTo(1);
 
             // a sync asked for on B while A syncs the same shop is not lost: it runs right after A's
             try (StompTestClient stompOnB = StompTestClient.connect(b.wsUrl(), owner)) {
                 StompTestClient.Subscription reviews = stompOnB.subscribe(shop.replace("/v1", "/topic") + "/reviews");
-                Thread.sleep(500);
                 GOOGLE.listDelay(Duration.ofSeconds(3));
+                int listsRead = GOOGLE.listsRead();
                 assertThat(onA.post(shop + "/reviews/sync", owner, null).status()).isEqualTo(202);
-                Thread.sleep(1_000); // A has read Google's list and is waiting for the answer, holding the shop's lock
+                // A has read Google's list and is waiting for the answer, holding the shop's lock
+                eventually(GOOGLE::listsRead, n -> n > listsRead, "A to read Google's list", CATCH_UP);
                 String late = "cluster-late-" + UUID.randomUUID();
                 GOOGLE.addReview(shopId, late, "늦은 손님", 5, "오늘 방문했어요", Instant.parse("2026-11-26T01:00:00Z"));
                 assertThat(onB.post(shop + "/reviews/sync", owner, null).status()).isEqualTo(202);
@@ -199,7 +200,7 @@ class PackagedClusterIT {
                     "password", "operators password")).json().path("accessToken").asText();
             assertThat(onA.post("/v1/admin/projections/analytics/replay", admin, null).status()).isEqualTo(202);
             JsonNode replayed = eventually(() -> onB.get("/v1/admin/projections/analytics", admin).json(),
-                    p -> p.path("replay").path("state").asText().equals("DONE"));
+                    p -> p.path("replay").path("state").asText().equals("DONE"), "the analytics replay done", CATCH_UP);
             assertThat(replayed.path("replay").path("nodesAcknowledged").findValuesAsString("node"))
                     .contains("node-a", "node-b");
 
@@ -249,16 +250,12 @@ class PackagedClusterIT {
         }
     }
 
-    private static boolean awaitPort(String host, int port, Duration timeout) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), 500);
-                return true;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(500);
-            }
+    private static boolean awaitPort(String host, int port, Duration timeout) {
+        try {
+            eventually(() -> Ports.listens(host, port), open -> open, host + ":" + port + " to listen", timeout);
+            return true;
+        } catch (ConditionTimeoutException closed) {
+            return false;
         }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package kr.salonmate.api.e2e;
 
-import static kr.salonmate.api.e2e.PackagedApplication.eventually;
+import static kr.salonmate.api.e2e.PackagedApplication.CATCH_UP;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -71,7 +72,9 @@ class PackagedJarIT {
             assertThat(connect.status()).as(connect.body()).isEqualTo(200);
 
             try (StompTestClient stomp = StompTestClient.connect(app.wsUrl(), ownerToken)) {
-                StompTestClient.Subscription reviews = stomp.subscribe("/topic/shops/" + shopId + "/reviews");
+                StompTestClient.Subscription reviews = stomp.subscribeUnconfirmed("/topic/shops/" + shopId + "/reviews");
+                // the jar's in-memory broker answers no RECEIPT to SUBSCRIBE (the in-JVM tests add one, see
+                // SubscriptionReceipts): nothing tells when the subscription is in place, so give it a moment
                 Thread.sleep(300);
                 assertThat(api.post(shop + "/reviews/sync", ownerToken, null).status()).isEqualTo(202);
                 JsonNode drafted = reviews.await(r -> r.path("externalId").asText().equals(firstExternal)
@@ -91,7 +94,7 @@ class PackagedJarIT {
                 String lastSync = api.get(shop + "/dashboard", ownerToken).json().path("lastSyncAt").asText();
                 api.post(shop + "/reviews/sync", ownerToken, null);
                 eventually(() -> api.get(shop + "/dashboard", ownerToken).json().path("lastSyncAt").asText(),
-                        last -> !last.equals(lastSync));
+                        last -> !last.equals(lastSync), "a new sync", CATCH_UP);
                 assertThat(api.get(reviewPath, ownerToken).json().path("version").asLong()).isEqualTo(version);
                 assertThat(GOOGLE.replyPuts(firstExternal)).isEqualTo(1);
 
@@ -113,7 +116,8 @@ class PackagedJarIT {
                 assertThat(forbidden.errorCode()).isEqualTo("FORBIDDEN");
 
                 JsonNode second = eventually(() -> find(api, shop, ownerToken, secondExternal),
-                        r -> r != null && r.path("status").asText().equals("DRAFTED"));
+                        r -> r != null && r.path("status").asText().equals("DRAFTED"),
+                        "the second review drafted", CATCH_UP);
                 secondReviewId = second.path("id").asText();
             }
 
@@ -129,7 +133,8 @@ class PackagedJarIT {
             HttpApi api = new HttpApi(restarted.baseUrl());
             String shop = "/v1/shops/" + shopId;
             JsonNode published = eventually(() -> find(api, shop, ownerToken, secondExternal),
-                    r -> r != null && r.path("status").asText().equals("PUBLISHED"));
+                    r -> r != null && r.path("status").asText().equals("PUBLISHED"),
+                    "the second reply published", CATCH_UP);
             assertThat(GOOGLE.replyPuts(secondExternal)).isEqualTo(1);
             assertThat(GOOGLE.replyOf(secondExternal)).isEqualTo(published.path("reply").path("text").asText());
         }

@@ -1,6 +1,7 @@
 package kr.salonmate.api.e2e;
 
-import static kr.salonmate.api.e2e.PackagedApplication.eventually;
+import static kr.salonmate.api.e2e.PackagedApplication.CATCH_UP;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -66,7 +67,8 @@ class PackagedPostsIT {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             postId = created.json().path("id").asText();
             String path = shop + "/posts/" + postId;
-            eventually(() -> api.get(path, token).json(), p -> p.path("status").asText().equals("READY"));
+            eventually(() -> api.get(path, token).json(), p -> p.path("status").asText().equals("READY"),
+                    "the caption ready", CATCH_UP);
 
             at = Instant.now().plusSeconds(6);
             HttpApi.Response scheduled = api.post(path + "/publish", token,
@@ -81,7 +83,7 @@ class PackagedPostsIT {
             HttpApi api = new HttpApi(restarted.baseUrl());
             String path = shop + "/posts/" + postId;
             JsonNode published = eventually(() -> api.get(path, token).json(),
-                    p -> p.path("status").asText().equals("PUBLISHED"));
+                    p -> p.path("status").asText().equals("PUBLISHED"), "the scheduled post published", CATCH_UP);
             assertThat(Instant.now()).isAfter(at);
             assertThat(account.published()).hasSize(1);
             assertThat(published.path("instagramMediaId").asText()).isEqualTo(account.published().get(0));

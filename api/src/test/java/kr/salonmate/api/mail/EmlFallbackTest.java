@@ -1,5 +1,6 @@
 package kr.salonmate.api.mail;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;

@@ -1,12 +1,15 @@
 package kr.salonmate.api.mail;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -156,7 +159,10 @@ class MailOverSmtpTest extends IntegrationTest {
         assertThat(mail.getSubject()).isEqualTo("[SalonMate] 이메일 주소를 확인해 주세요");
         eventually(() -> jdbc.queryForObject("SELECT sent_at IS NOT NULL FROM mail_outbox WHERE recipient = ?",
                 Boolean.class, email), Boolean.TRUE::equals, "the mail marked sent");
-        Thread.sleep(1_500); // longer than the longest backoff: a sent mail is not sent again
+        // a sent mail is not sent again: watched for longer than the longest backoff (1 s) and a poll (0.2 s);
+        // nothing later in the outbox would tell that no retry is left
+        await("no second mail to " + email).during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
+                .until(() -> receivedBy(email).size(), received -> received == 1);
         assertThat(receivedBy(email)).hasSize(1);
     }
 
@@ -189,7 +195,10 @@ class MailOverSmtpTest extends IntegrationTest {
         for (String to : recipients) {
             awaitReceived(to, 1);
         }
-        Thread.sleep(500);
+        // the drainers are done; the application's own worker polls on (every 0.2 s): two more of its passes
+        // send none of them again
+        await("no mail of the batch sent twice").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> recipients.stream().allMatch(to -> receivedBy(to).size() == 1));
         for (String to : recipients) {
             assertThat(receivedBy(to)).as("mails to " + to).hasSize(1);
         }

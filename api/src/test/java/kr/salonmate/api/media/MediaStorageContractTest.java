@@ -1,5 +1,6 @@
 package kr.salonmate.api.media;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -130,25 +131,22 @@ class MediaStorageContractTest {
         }
     }
 
-    private static void awaitUp(String endpoint, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!s3mock.isAlive()) {
-                throw new IllegalStateException("S3Mock exited; see target/s3mock.log");
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
-                connection.setConnectTimeout(500);
-                connection.setReadTimeout(2_000);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
+    private static void awaitUp(String endpoint, Duration limit) {
+        eventually(() -> answers(endpoint), up -> up, "S3Mock to start (see target/s3mock.log)", limit);
+    }
+
+    private static boolean answers(String endpoint) {
+        if (!s3mock.isAlive()) {
+            throw new IllegalStateException("S3Mock exited; see target/s3mock.log");
         }
-        throw new IllegalStateException("S3Mock did not start within " + limit + "; see target/s3mock.log");
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2_000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false; // starting
+        }
     }
 
 }

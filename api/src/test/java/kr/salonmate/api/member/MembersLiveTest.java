@@ -1,6 +1,8 @@
 package kr.salonmate.api.member;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.UUID;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.IntegrationTest;
 import kr.salonmate.api.support.StompTestClient;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -32,15 +35,14 @@ class MembersLiveTest extends IntegrationTest {
         return "ws://127.0.0.1:" + port + "/ws";
     }
 
-    private static boolean awaitClosed(StompTestClient client, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!client.isConnected() && client.errors().stream().anyMatch(e -> e.startsWith("ERROR"))) {
-                return true;
-            }
-            Thread.sleep(20);
+    private static boolean awaitClosed(StompTestClient client, Duration limit) {
+        try {
+            eventually(() -> !client.isConnected() && client.errors().stream().anyMatch(e -> e.startsWith("ERROR")),
+                    closed -> closed, "an ERROR frame and the socket closed", limit);
+            return true;
+        } catch (ConditionTimeoutException stillOpen) {
+            return false;
         }
-        return false;
     }
 
     @Test
@@ -57,7 +59,9 @@ class MembersLiveTest extends IntegrationTest {
              StompTestClient stayingClient = StompTestClient.connect(ws(), staying.token())) {
             removedClient.subscribe("/topic/shops/" + owner.shopId() + "/reviews");
             stayingClient.subscribe("/topic/shops/" + owner.shopId() + "/reviews");
-            Thread.sleep(1_500); // a check pass with both subscribed: nobody is ended while a member
+            // the guard checks every second: watched over more than one pass, nobody is ended while a member
+            await("both members' sockets open").during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
+                    .until(() -> removedClient.isConnected() && stayingClient.isConnected());
             assertThat(removedClient.isConnected()).as("%s", removedClient.errors()).isTrue();
 
             HttpApi.Response removal = api.send("DELETE", owner.shop("/members/" + removed.userId()), owner.token(),

@@ -1,8 +1,10 @@
 package kr.salonmate.api.naver;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kr.salonmate.api.account.AccountStore;
@@ -19,6 +21,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The Naver import through the real HTTP API, on PostgreSQL, with the real Review aggregate deciding. */
 class NaverImportTest extends IntegrationTest {
+
+    /** Drafting goes through the shop read model, the auto-draft policy and the drafting saga: slow on a busy machine. */
+    private static final Duration DRAFTING_LIMIT = Duration.ofSeconds(90);
 
     private static final String CSV = "text/csv";
 
@@ -102,8 +107,8 @@ class NaverImportTest extends IntegrationTest {
 
         assertThat(counts(importFile(owner, csv.getBytes(StandardCharsets.UTF_8)))).containsExactly(1, 0, 0);
 
-        JsonNode drafted = waitLong(() -> naverReviews(owner, 1).get(0),
-                r -> r.path("status").asText().equals("DRAFTED"), "the automatic draft");
+        JsonNode drafted = eventually(() -> naverReviews(owner, 1).get(0),
+                r -> r.path("status").asText().equals("DRAFTED"), "the automatic draft", DRAFTING_LIMIT);
         assertThat(drafted.path("reply").path("origin").asText()).isEqualTo("AI");
         assertThat(drafted.path("reply").path("manual").asBoolean()).isTrue();
     }
@@ -232,21 +237,6 @@ class NaverImportTest extends IntegrationTest {
                 "FRIENDLY", "language", "AUTO", "autoDraft", false, "allowOffers", false));
         assertThat(settings.status()).as(settings.body()).isEqualTo(200);
         return owner;
-    }
-
-    /** Drafting goes through the shop read model, the auto-draft policy and the drafting saga: slow on a busy machine. */
-    private static <T> T waitLong(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done, String what)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; last value: " + value);
-            }
-            Thread.sleep(200);
-            value = read.get();
-        }
-        return value;
     }
 
     private HttpApi.Response importFile(Owner owner, byte[] file) {

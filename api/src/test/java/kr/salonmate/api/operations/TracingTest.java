@@ -1,5 +1,6 @@
 package kr.salonmate.api.operations;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
+import kr.salonmate.api.support.Ports;
 import kr.salonmate.api.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class SharedRateLimitsTest {
 
     @Test
     void onRedisTheDraftLimitOfAShopHoldsAcrossTwoNodes() throws Exception {
-        boolean redisUp = reachable("127.0.0.1", 6379);
+        boolean redisUp = Ports.listens("127.0.0.1", 6379);
         if (!"true".equals(System.getenv("CI"))) {
             assumeTrue(redisUp, "no Redis on 127.0.0.1:6379");
         }
@@ -95,14 +94,5 @@ class SharedRateLimitsTest {
             statement.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
         }
         return dataSource;
-    }
-
-    private static boolean reachable(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

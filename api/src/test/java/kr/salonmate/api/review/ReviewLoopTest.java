@@ -1,5 +1,6 @@
 package kr.salonmate.api.review;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -31,7 +32,6 @@ class ReviewLoopTest extends IntegrationTest {
         try (StompTestClient stomp = StompTestClient.connect(wsUrl(), owner.token())) {
             StompTestClient.Subscription reviews = stomp.subscribe("/topic/shops/" + owner.shopId() + "/reviews");
             StompTestClient.Subscription dashboard = stomp.subscribe("/topic/shops/" + owner.shopId() + "/dashboard");
-            Thread.sleep(300); // let the subscriptions settle before the first event
 
             HttpApi.Response sync = api.post(owner.shop("/reviews/sync"), owner.token(), null);
             assertThat(sync.status()).isEqualTo(202);

@@ -42,6 +42,8 @@ public final class FakeGoogle implements AutoCloseable {
     private volatile String tokenFailureBody = "";
     private volatile int pageSize = 2;
     private volatile long listDelayMillis;
+    /** Review lists read (before any {@link #listDelay}), so a test can tell that a sync has read its list. */
+    private final AtomicInteger listsRead = new AtomicInteger();
 
     public FakeGoogle() {
         try {
@@ -129,6 +131,10 @@ public final class FakeGoogle implements AutoCloseable {
         this.pageSize = size;
     }
 
+    public int listsRead() {
+        return listsRead.get();
+    }
+
     /** Every review list is answered this long after it was read (a slow Google keeps a sync under way). */
     public void listDelay(java.time.Duration delay) {
         this.listDelayMillis = delay.toMillis();
@@ -178,6 +184,7 @@ public final class FakeGoogle implements AutoCloseable {
             synchronized (this) {
                 page = list(exchange, parts[5]);
             }
+            listsRead.incrementAndGet();
             long delay = listDelayMillis;
             if (delay > 0) {
                 try {

@@ -54,6 +54,8 @@ public final class FakeToss implements AutoCloseable {
     private final List<String> chargeRequests = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> lookupsFail = new ConcurrentHashMap<>();
     private final List<String> hanging = new CopyOnWriteArrayList<>();
+    /** Payment keys read with GET /v1/payments/{paymentKey}, in order. */
+    private final List<String> lookedUpKeys = new CopyOnWriteArrayList<>();
 
     private volatile String clientKey = "test_ck_salonmate_fake";
 
@@ -103,6 +105,11 @@ public final class FakeToss implements AutoCloseable {
     }
 
     /** Orders that were charged and whose answer is being held back ({@link Charge#CHARGE_THEN_HANG}). */
+    /** Whether a payment was read by its key ({@code GET /v1/payments/{paymentKey}}). */
+    public boolean lookedUp(String paymentKey) {
+        return lookedUpKeys.contains(paymentKey);
+    }
+
     public List<String> hanging() {
         return List.copyOf(hanging);
     }
@@ -170,7 +177,9 @@ public final class FakeToss implements AutoCloseable {
                     respondPayment(exchange, payment);
                 }
             } else if (method.equals("GET") && path.startsWith("/v1/payments/")) {
-                respondPayment(exchange, paymentOfKey.get(decode(path.substring("/v1/payments/".length()))));
+                String paymentKey = decode(path.substring("/v1/payments/".length()));
+                lookedUpKeys.add(paymentKey);
+                respondPayment(exchange, paymentOfKey.get(paymentKey));
             } else {
                 respond(exchange, 404, error("NOT_FOUND", "존재하지 않는 API 입니다."));
             }

@@ -6,6 +6,7 @@ import kr.salonmate.api.SalonMateApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
                 // does not see yet: without this it started an embedded PostgreSQL in ./data for nothing, in every
                 // test JVM (seconds of CPU, and a context that failed when that start timed out on a busy machine)
                 "salonmate.embedded-database.enabled=false"})
+@Import(SubscriptionReceipts.class)
 public abstract class IntegrationTest {
 
     protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");
@@ -115,25 +117,5 @@ public abstract class IntegrationTest {
         public String shop(String path) {
             return "/v1/shops/" + shopId + path;
         }
-    }
-
-    /** Polls until the condition holds (read models and sagas are asynchronous). */
-    public static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
-                                      String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; last value: " + value);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = read.get();
-        }
-        return value;
     }
 }

@@ -57,13 +57,13 @@ public final class Mails {
 
     /** Waits for the {@code count}-th {@code .eml} mail to {@code recipient} and returns it. */
     public static MimeMessage awaitEml(Path outbox, String recipient, int count) {
-        return IntegrationTest.eventually(() -> emlTo(outbox, recipient), mails -> mails.size() >= count,
+        return Eventually.eventually(() -> emlTo(outbox, recipient), mails -> mails.size() >= count,
                 count + " mail(s) to " + recipient + " in " + outbox).get(count - 1);
     }
 
     /** The token of the newest {@code .eml} mail to {@code recipient} whose link opens {@code route}. */
     public static String awaitEmlToken(Path outbox, String recipient, String route) {
-        List<MimeMessage> mails = IntegrationTest.eventually(() -> emlTo(outbox, recipient).stream()
+        List<MimeMessage> mails = Eventually.eventually(() -> emlTo(outbox, recipient).stream()
                         .filter(m -> text(m).contains("/#/" + route + "?token=")).toList(), m -> !m.isEmpty(),
                 "a " + route + " mail to " + recipient + " in " + outbox);
         return token(mails.get(mails.size() - 1), route);

@@ -1,9 +1,14 @@
 package kr.salonmate.api.support;
 
+import static kr.salonmate.api.support.Eventually.eventually;
+
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +21,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -23,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /** A real STOMP 1.2 client over a real WebSocket, as the dashboard page uses it. */
 public final class StompTestClient implements AutoCloseable {
+
+    /** Times receipts and heart-beats of every client; daemon threads, so it needs no shutting down. */
+    private static final ThreadPoolTaskScheduler TIMER = timer();
 
     private final WebSocketStompClient client;
     private final StompSession session;
@@ -38,6 +47,7 @@ public final class StompTestClient implements AutoCloseable {
     public static StompTestClient connect(String wsUrl, String accessToken) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
         client.setMessageConverter(new SimpleMessageConverter()); // raw bytes: the test parses the JSON itself
+        client.setTaskScheduler(TIMER); // the session tracks receipts (and keeps the heart-beats it announces) on it
         StompHeaders connect = new StompHeaders();
         if (accessToken != null) {
             connect.add("Authorization", "Bearer " + accessToken);
@@ -70,9 +80,41 @@ public final class StompTestClient implements AutoCloseable {
         return new StompTestClient(client, session, errors);
     }
 
+    /**
+     * Subscribes and waits for the server's answer: the RECEIPT once the broker has registered the subscription (so
+     * every update from then on reaches it), or, for a subscription the server refuses, the socket closing after its
+     * ERROR frame (which {@link #errors()} and {@link #isConnected()} then show).
+     */
     public Subscription subscribe(String destination) {
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        session.subscribe(destination, new StompFrameHandler() {
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        headers.setReceipt("subscribe-" + UUID.randomUUID());
+        CompletableFuture<Void> receipt = new CompletableFuture<>();
+        StompSession.Subscription subscription = session.subscribe(headers, collector(frames));
+        subscription.addReceiptTask(() -> receipt.complete(null));
+        subscription.addReceiptLostTask(() -> receipt.completeExceptionally(
+                new AssertionError("No RECEIPT for SUBSCRIBE " + destination + "; errors: " + errors)));
+        eventually(() -> receipt.isDone() || !session.isConnected(), answered -> answered,
+                "the server's answer to SUBSCRIBE " + destination);
+        if (session.isConnected()) {
+            receipt.join(); // a lost receipt on an open socket fails the test here
+        }
+        return new Subscription(frames);
+    }
+
+    /**
+     * Subscribes without waiting for an answer: for a server that sends no receipts (the packaged jar's in-memory
+     * broker, which confirms only DISCONNECT), where nothing tells when the subscription is in place.
+     */
+    public Subscription subscribeUnconfirmed(String destination) {
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        session.subscribe(destination, collector(frames));
+        return new Subscription(frames);
+    }
+
+    private static StompFrameHandler collector(BlockingQueue<JsonNode> frames) {
+        return new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return byte[].class;
@@ -82,8 +124,16 @@ public final class StompTestClient implements AutoCloseable {
             public void handleFrame(StompHeaders headers, Object payload) {
                 frames.add(Json.parse(new String((byte[]) payload, StandardCharsets.UTF_8)));
             }
-        });
-        return new Subscription(frames);
+        };
+    }
+
+    private static ThreadPoolTaskScheduler timer() {
+        ThreadPoolTaskScheduler timer = new ThreadPoolTaskScheduler();
+        timer.setPoolSize(1);
+        timer.setThreadNamePrefix("stomp-test-client-");
+        timer.setDaemon(true);
+        timer.initialize();
+        return timer;
     }
 
     /** What went wrong so far: ERROR frames as {@code "ERROR <message>"}, transport failures. */
@@ -102,16 +152,25 @@ public final class StompTestClient implements AutoCloseable {
             this.frames = frames;
         }
 
-        /** Waits for a frame matching the condition, skipping others. */
-        public JsonNode await(Predicate<JsonNode> matching, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                JsonNode frame = frames.poll(50, TimeUnit.MILLISECONDS);
-                if (frame != null && matching.test(frame)) {
+        /** Waits for a frame matching the condition, skipping (and dropping) others. */
+        public JsonNode await(Predicate<JsonNode> matching, Duration timeout) {
+            return eventually(() -> nextMatching(matching), Objects::nonNull, "a matching frame", timeout);
+        }
+
+        private JsonNode nextMatching(Predicate<JsonNode> matching) {
+            for (JsonNode frame = frames.poll(); frame != null; frame = frames.poll()) {
+                if (matching.test(frame)) {
                     return frame;
                 }
             }
-            throw new AssertionError("No matching frame within " + timeout);
+            return null;
+        }
+
+        /** The frames that arrived since the last look, without waiting. */
+        public List<JsonNode> received() {
+            List<JsonNode> arrived = new ArrayList<>();
+            frames.drainTo(arrived);
+            return arrived;
         }
 
         public JsonNode poll(Duration timeout) throws InterruptedException {

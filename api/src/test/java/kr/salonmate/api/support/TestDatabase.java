@@ -3,8 +3,6 @@ package kr.salonmate.api.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -50,7 +48,7 @@ public final class TestDatabase {
 
     private static String adminUrl() {
         if (serverUrl == null) {
-            if (reachable("127.0.0.1", 5432)) {
+            if (Ports.listens("127.0.0.1", 5432)) {
                 serverUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
             } else {
                 try {
@@ -62,14 +60,5 @@ public final class TestDatabase {
             }
         }
         return serverUrl;
-    }
-
-    private static boolean reachable(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -1,7 +1,8 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.badinput;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
-import static kr.salonmate.api.hardening.Errors.assertInvalid;
+import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertInvalid;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import kr.salonmate.api.support.HttpApi;
+import kr.salonmate.api.support.ShopWithReviewsTest;
 import kr.salonmate.api.support.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * never a stack trace in the body or in the log, and nothing is changed.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class HostileInputTest extends ShopFixture {
+class HostileInputTest extends ShopWithReviewsTest {
 
     private static Owner owner;
 

@@ -1,6 +1,6 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.security;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kr.salonmate.api.support.Errors;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,8 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.badinput;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
-import static kr.salonmate.api.hardening.Errors.assertInvalid;
+import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertInvalid;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.support.HttpApi;
+import kr.salonmate.api.support.ShopWithReviewsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * envelope naming the field, and the review it aimed at is left exactly as it was (same events, version,
  * reply and history; nothing sent to Google).
  */
-class ReviewBadInputTest extends ShopFixture {
+class ReviewBadInputTest extends ShopWithReviewsTest {
 
     private static Owner owner;
     private static String reviewId;

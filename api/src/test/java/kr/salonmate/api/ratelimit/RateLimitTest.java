@@ -1,12 +1,13 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.ratelimit;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.salonmate.api.support.HttpApi;
+import kr.salonmate.api.support.ShopWithReviewsTest;
 import kr.salonmate.api.support.TestDatabase;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RateLimitTest extends ShopFixture {
+class RateLimitTest extends ShopWithReviewsTest {
 
     private static final TestDatabase.Database OWN_DATABASE = TestDatabase.create("itrl");
     private static final int PER_USER = 300;

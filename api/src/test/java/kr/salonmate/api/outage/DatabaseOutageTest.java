@@ -1,6 +1,7 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.outage;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import kr.salonmate.api.dashboard.TcpProxy;
 import kr.salonmate.api.support.HttpApi;
+import kr.salonmate.api.support.ShopWithReviewsTest;
 import kr.salonmate.api.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * again and the event processors handle new events, without anyone restarting anything.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class DatabaseOutageTest extends ShopFixture {
+class DatabaseOutageTest extends ShopWithReviewsTest {
 
     private static final TestDatabase.Database OWN_DATABASE = TestDatabase.create("itdown");
     private static final TcpProxy TO_POSTGRES = new TcpProxy(
@@ -61,7 +63,7 @@ class DatabaseOutageTest extends ShopFixture {
                 assertThat(response.header("Retry-After")).isNotBlank();
                 assertThat(took).as("answer %d took %s", answered, took).isLessThan(Duration.ofSeconds(1));
                 answered++;
-                Thread.sleep(150);
+                Thread.sleep(150); // pacing, not waiting: a request every 150 ms for as long as the outage lasts
             }
             assertThat(api.get("/actuator/health", null).status()).as("health says DOWN").isEqualTo(503);
         } finally {

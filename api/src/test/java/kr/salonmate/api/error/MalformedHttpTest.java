@@ -1,6 +1,6 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.error;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

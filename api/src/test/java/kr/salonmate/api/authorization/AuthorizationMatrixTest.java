@@ -1,6 +1,7 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import kr.salonmate.api.support.IntegrationTest;
 import kr.salonmate.api.support.ShopFixtures;
 import kr.salonmate.api.support.StompTestClient;
 import kr.salonmate.api.support.TestImages;
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -253,21 +255,29 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 return true;
             };
             Map<String, Boolean> heard = new LinkedHashMap<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            boolean waiting = true;
-            while (waiting && System.currentTimeMillis() < deadline) {
-                change.get();
-                waiting = false;
-                for (Map.Entry<String, StompTestClient.Subscription> entry : listening.entrySet()) {
-                    String what = entry.getKey().substring(0, entry.getKey().lastIndexOf('|'));
-                    boolean shouldHear = entry.getKey().endsWith("|MESSAGE");
-                    if (shouldHear && !heard.getOrDefault(what, false)) {
-                        heard.put(what, entry.getValue().poll(Duration.ofMillis(300)) != null);
-                        waiting |= !heard.get(what);
-                    } else if (!shouldHear && !refused(clients.get(what))) {
-                        waiting = true;
-                    }
-                }
+            try {
+                // a change every 300 ms until each subscription that should hear one has, and every other is refused;
+                // whatever is still missing after 20 s is reported below
+                await("every topic heard or refused").atMost(Duration.ofSeconds(20)).pollInSameThread()
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300)).until(() -> {
+                            boolean waiting = false;
+                            for (Map.Entry<String, StompTestClient.Subscription> entry : listening.entrySet()) {
+                                String what = entry.getKey().substring(0, entry.getKey().lastIndexOf('|'));
+                                boolean shouldHear = entry.getKey().endsWith("|MESSAGE");
+                                if (shouldHear && !heard.getOrDefault(what, false)) {
+                                    heard.put(what, !entry.getValue().received().isEmpty());
+                                    waiting |= !heard.get(what);
+                                } else if (!shouldHear && !refused(clients.get(what))) {
+                                    waiting = true;
+                                }
+                            }
+                            if (waiting) {
+                                change.get();
+                            }
+                            return !waiting;
+                        });
+            } catch (ConditionTimeoutException timedOut) {
+                // the mismatches say what
             }
             for (Map.Entry<String, StompTestClient.Subscription> entry : listening.entrySet()) {
                 String what = entry.getKey().substring(0, entry.getKey().lastIndexOf('|'));

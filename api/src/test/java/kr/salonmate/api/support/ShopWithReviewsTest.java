@@ -1,5 +1,6 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.support;
 
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -16,11 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the review and shop hardening tests share: a shop connected to the fake Google with synced, AI-drafted
+ * What the tests of refused review and shop commands share: a shop connected to the fake Google with synced, AI-drafted
  * reviews, extra members with a given role (there is no members endpoint yet, so the membership row is written
  * directly), and reads of a review's state and history to prove that a refused command changed nothing.
  */
-abstract class ShopFixture extends IntegrationTest {
+public abstract class ShopWithReviewsTest extends IntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
@@ -29,7 +30,7 @@ abstract class ShopFixture extends IntegrationTest {
     protected Map<String, String> shopWithDraftedReviews(Owner owner, int reviews) {
         List<String> externalIds = new ArrayList<>();
         for (int i = 0; i < reviews; i++) {
-            String externalId = "hardening-" + UUID.randomUUID();
+            String externalId = "drafted-" + UUID.randomUUID();
             GOOGLE.addReview(owner.shopId(), externalId, "고객 " + i, 1 + i % 5, "리뷰 " + i + " 좋아요 😊",
                     Instant.parse("2026-11-20T03:00:00Z").plusSeconds(i * 60L));
             externalIds.add(externalId);

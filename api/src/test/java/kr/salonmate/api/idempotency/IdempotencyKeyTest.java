@@ -1,7 +1,8 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.idempotency;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
-import static kr.salonmate.api.hardening.Errors.assertInvalid;
+import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertInvalid;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.Json;
+import kr.salonmate.api.support.ShopWithReviewsTest;
 import kr.salonmate.api.support.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@code Idempotency-Key} on POST: a retry with the same key and body answers the first response and does the
  * work once; another body under the same key is 409; a key over 64 characters is 400; keys are per user.
  */
-class IdempotencyKeyTest extends ShopFixture {
+class IdempotencyKeyTest extends ShopWithReviewsTest {
 
     private static Owner owner;
     private static Owner manager;

@@ -1,12 +1,13 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.error;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
-import static kr.salonmate.api.hardening.Errors.assertInvalid;
+import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import kr.salonmate.api.support.FakeGoogle;
 import kr.salonmate.api.support.HttpApi;
+import kr.salonmate.api.support.ShopWithReviewsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Failures on our side or upstream answer 5xx with the envelope and nothing else: no stack trace, no SQL, not a
  * word of what the upstream said; nothing is stored, and the next attempt works once the upstream is back.
  */
-class ServerErrorsTest extends ShopFixture {
+class ServerErrorsTest extends ShopWithReviewsTest {
 
     /** What a broken upstream might say; none of it may reach our client. */
     private static final String UPSTREAM_GARBAGE = "{\"error\":\"backend_error\",\"error_description\":"

@@ -1,4 +1,4 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,10 +14,10 @@ import tools.jackson.databind.JsonNode;
  * the status, the code, every member present and well-formed, the requestId equal to the X-Request-Id header,
  * and nothing internal (stack traces, SQL, class names) in the body.
  */
-final class Errors {
+public final class Errors {
 
     /** Text that must never reach a client: it would mean a stack trace, SQL or an exception leaked. */
-    static final List<String> INTERNALS = List.of("Exception", "\tat ", "at kr.salonmate", "at org.", "at java.",
+    public static final List<String> INTERNALS = List.of("Exception", "\tat ", "at kr.salonmate", "at org.", "at java.",
             "org.postgresql", "PSQL", "SQLState", "SQL state", "ERROR: ", "SELECT ", "INSERT INTO", "UPDATE ",
             "hibernate", "jakarta.", "springframework", "axonframework", "tools.jackson", "Caused by");
 
@@ -25,7 +25,7 @@ final class Errors {
     }
 
     /** The response is {@code status} with the envelope carrying {@code code}; returns the "error" object. */
-    static JsonNode assertError(HttpApi.Response response, int status, String code) {
+    public static JsonNode assertError(HttpApi.Response response, int status, String code) {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).as("content type").startsWith("application/json");
         JsonNode root = response.json();
@@ -49,7 +49,7 @@ final class Errors {
     }
 
     /** 400 VALIDATION_FAILED whose details name every one of {@code fields}. */
-    static JsonNode assertInvalid(HttpApi.Response response, String... fields) {
+    public static JsonNode assertInvalid(HttpApi.Response response, String... fields) {
         JsonNode error = assertError(response, 400, "VALIDATION_FAILED");
         JsonNode named = error.path("details").path("fields");
         assertThat(named.isObject()).as("details.fields in %s", response.body()).isTrue();
@@ -60,7 +60,7 @@ final class Errors {
         return error;
     }
 
-    static void assertNoInternals(HttpApi.Response response) {
+    public static void assertNoInternals(HttpApi.Response response) {
         String body = response.body() == null ? "" : response.body();
         for (String leak : INTERNALS) {
             assertThat(body).as("body must not contain '%s'", leak).doesNotContain(leak);

@@ -1,6 +1,7 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.authorization;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import kr.salonmate.api.support.HttpApi;
+import kr.salonmate.api.support.ShopWithReviewsTest;
 import kr.salonmate.api.support.TestImages;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * not scheduled, but not change a scheduled one (403, nothing changes); a MANAGER still may
  * (docs/decisions/0016-staff-edits-of-scheduled-posts.md).
  */
-class ScheduledPostEditTest extends ShopFixture {
+class ScheduledPostEditTest extends ShopWithReviewsTest {
 
     @Test
     void staffMayNotChangeWhatAManagerScheduled() {

@@ -1,6 +1,7 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.authorization;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import kr.salonmate.api.support.FakeGoogle;
 import kr.salonmate.api.support.HttpApi;
+import kr.salonmate.api.support.ShopWithReviewsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * change settings and connections; MANAGER may do all of that except settings and connections (OWNER only).
  * A refused attempt changes nothing.
  */
-class ShopRolesTest extends ShopFixture {
+class ShopRolesTest extends ShopWithReviewsTest {
 
     private static Owner owner;
     private static Owner staff;

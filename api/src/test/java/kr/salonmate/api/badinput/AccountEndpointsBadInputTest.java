@@ -1,7 +1,7 @@
-package kr.salonmate.api.hardening;
+package kr.salonmate.api.badinput;
 
-import static kr.salonmate.api.hardening.Errors.assertError;
-import static kr.salonmate.api.hardening.Errors.assertInvalid;
+import static kr.salonmate.api.support.Errors.assertError;
+import static kr.salonmate.api.support.Errors.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
