@@ -72,10 +72,7 @@ class PackagedJarIT {
             assertThat(connect.status()).as(connect.body()).isEqualTo(200);
 
             try (StompTestClient stomp = StompTestClient.connect(app.wsUrl(), ownerToken)) {
-                StompTestClient.Subscription reviews = stomp.subscribeUnconfirmed("/topic/shops/" + shopId + "/reviews");
-                // the jar's in-memory broker answers no RECEIPT to SUBSCRIBE (the in-JVM tests add one, see
-                // SubscriptionReceipts): nothing tells when the subscription is in place, so give it a moment
-                Thread.sleep(300);
+                StompTestClient.Subscription reviews = stomp.subscribe("/topic/shops/" + shopId + "/reviews");
                 assertThat(api.post(shop + "/reviews/sync", ownerToken, null).status()).isEqualTo(202);
                 JsonNode drafted = reviews.await(r -> r.path("externalId").asText().equals(firstExternal)
                         && r.path("status").asText().equals("DRAFTED"), Duration.ofSeconds(30));

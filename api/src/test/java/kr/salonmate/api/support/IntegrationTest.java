@@ -6,7 +6,6 @@ import kr.salonmate.api.SalonMateApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +27,6 @@ import tools.jackson.databind.JsonNode;
                 // does not see yet: without this it started an embedded PostgreSQL in ./data for nothing, in every
                 // test JVM (seconds of CPU, and a context that failed when that start timed out on a busy machine)
                 "salonmate.embedded-database.enabled=false"})
-@Import(SubscriptionReceipts.class)
 public abstract class IntegrationTest {
 
     protected static final TestDatabase.Database DATABASE = TestDatabase.create("it");

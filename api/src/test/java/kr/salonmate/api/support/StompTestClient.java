@@ -103,16 +103,6 @@ public final class StompTestClient implements AutoCloseable {
         return new Subscription(frames);
     }
 
-    /**
-     * Subscribes without waiting for an answer: for a server that sends no receipts (the packaged jar's in-memory
-     * broker, which confirms only DISCONNECT), where nothing tells when the subscription is in place.
-     */
-    public Subscription subscribeUnconfirmed(String destination) {
-        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        session.subscribe(destination, collector(frames));
-        return new Subscription(frames);
-    }
-
     private static StompFrameHandler collector(BlockingQueue<JsonNode> frames) {
         return new StompFrameHandler() {
             @Override

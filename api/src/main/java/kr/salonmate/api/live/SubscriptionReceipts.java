@@ -1,7 +1,7 @@
-package kr.salonmate.api.support;
+package kr.salonmate.api.live;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
@@ -15,11 +15,13 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 
 /**
  * Answers a SUBSCRIBE that asks for a receipt with a RECEIPT frame once the in-memory broker has registered the
- * subscription, so that {@link StompTestClient#subscribe} knows when updates start to reach it. Spring's simple
- * broker confirms only DISCONNECT (RabbitMQ, behind the relay, confirms every frame itself); the dashboard page asks
- * for no receipts, so nothing else changes for the application under test.
+ * subscription. STOMP 1.2 says a server acknowledges every frame that carries a {@code receipt} header; Spring's
+ * simple broker confirms only DISCONNECT (RabbitMQ, behind the relay, confirms every frame itself). A client that
+ * must not miss an update (subscribe, then read the current state, then apply what arrives) needs to know when
+ * the subscription is in place; the tests do exactly that instead of sleeping. A SUBSCRIBE refused by the
+ * authorization interceptor never reaches the broker and gets its ERROR frame, no receipt.
  */
-@TestConfiguration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 public class SubscriptionReceipts implements WebSocketMessageBrokerConfigurer {
 
     private static final byte[] EMPTY = new byte[0];
