@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import kr.salonmate.integration.credentials.CredentialVault;
 import kr.salonmate.saga.SagaModule;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,11 +35,12 @@ public class GoogleConfiguration {
     }
 
     @Bean
-    ReviewSync reviewSync(GoogleReviews googleReviews, CommandGateway commandGateway, QueryGateway queryGateway,
+    ReviewSync reviewSync(GoogleReviews googleReviews, CommandGateway commandGateway,
+                          TransactionManager transactionManager, QueryGateway queryGateway,
                           ShopSyncLock shopSyncLock, SyncProperties properties,
                           ObjectProvider<MeterRegistry> meters) {
-        return new ReviewSync(googleReviews, commandGateway, queryGateway, shopSyncLock, properties,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new ReviewSync(googleReviews, commandGateway, transactionManager, queryGateway, shopSyncLock,
+                properties, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package kr.salonmate.integration.google;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.messages.shop.ShopView;
 import kr.salonmate.saga.shop.ShopLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +52,12 @@ import org.springframework.beans.factory.DisposableBean;
  * this node an in-memory flag says so; across nodes a note in the database ({@link ShopSyncLock#markPending}), which
  * the node holding the lock reads after releasing it.
  *
- * <p>The reviews of one sync are independent aggregates: their {@code SyncReview} commands go out
- * {@code salonmate.sync.in-flight} at a time on a dispatch pool shared by all syncs of the node
- * ({@code salonmate.sync.dispatchers}), instead of one after the other (docs/benchmarks.md, "Ingest"). The bound
- * per sync keeps a shop with thousands of reviews from filling the pool: another shop's commands queue behind at
- * most that many of its commands.
+ * <p>The reviews of one sync are independent aggregates: their {@code SyncReview} commands go out in batches of
+ * {@code salonmate.sync.commands-per-commit}, each batch handled in one unit of work and committed once
+ * ({@link CommandsInOneCommit}, ADR 33), {@code salonmate.sync.in-flight} batches at a time on a dispatch pool
+ * shared by all syncs of the node ({@code salonmate.sync.dispatchers}), instead of one command after the other
+ * (docs/benchmarks.md, "Ingest"). The bound per sync keeps a shop with thousands of reviews from filling the pool:
+ * another shop's commands queue behind at most that many of its batches.
  *
  * <p>A review the read side already shows exactly as Google does (same stars and text, and no reply there or the
  * reply the read side shows as published or found) is not sent at all: the aggregate would change nothing, and a
@@ -75,17 +78,26 @@ public class ReviewSync implements DisposableBean {
     private final ThreadPoolExecutor executor;
     private final ExecutorService dispatch;
     private final int inFlight;
+    private final int commandsPerCommit;
+    private final CommandsInOneCommit batchCommits;
+    private final DistributionSummary batchSizes;
     private final Set<ShopId> running = ConcurrentHashMap.newKeySet();
     private final Set<ShopId> askedAgain = ConcurrentHashMap.newKeySet();
 
+    /** Sends every command on its own (tests with a mocked gateway). */
     public ReviewSync(GoogleReviews google, CommandGateway commands, QueryGateway queries, ShopSyncLock lock,
                       SyncProperties properties) {
-        this(google, commands, queries, lock, properties, new SimpleMeterRegistry());
+        this(google, commands, null, queries, lock, properties, new SimpleMeterRegistry());
     }
 
-    public ReviewSync(GoogleReviews google, CommandGateway commands, QueryGateway queries, ShopSyncLock lock,
-                      SyncProperties properties, MeterRegistry meters) {
+    /** {@code transactions}: Axon's transaction manager, for a batch of commands in one commit; null for none. */
+    public ReviewSync(GoogleReviews google, CommandGateway commands, TransactionManager transactions,
+                      QueryGateway queries, ShopSyncLock lock, SyncProperties properties, MeterRegistry meters) {
         this.meters = meters;
+        this.batchCommits = new CommandsInOneCommit(commands, transactions);
+        this.commandsPerCommit = properties.commandsPerCommit();
+        this.batchSizes = DistributionSummary.builder("salonmate.review.sync.batch")
+                .description("SyncReview commands sent in one unit of work and commit").register(meters);
         this.google = google;
         this.commands = commands;
         this.queries = queries;
@@ -214,7 +226,8 @@ public class ReviewSync implements DisposableBean {
         int unchanged = 0;
         AtomicInteger rejected = new AtomicInteger();
         Semaphore slots = new Semaphore(inFlight);
-        List<CompletableFuture<Void>> sent = new ArrayList<>(reviews.size());
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        List<SyncReview> batch = new ArrayList<>(commandsPerCommit);
         for (GoogleReview review : reviews) {
             SyncReview command = toCommand(shop, review);
             if (command == null) {
@@ -225,20 +238,33 @@ public class ReviewSync implements DisposableBean {
                 unchanged++;
                 continue;
             }
-            slots.acquireUninterruptibly();
-            try {
-                sent.add(CompletableFuture.runAsync(() -> send(shop, review, command, rejected), dispatch)
-                        .whenComplete((done, failure) -> slots.release()));
-            } catch (RejectedExecutionException e) {
-                slots.release();
-                throw e; // shutting down
+            batch.add(command);
+            if (batch.size() == commandsPerCommit) {
+                sent.add(dispatch(shop, batch, slots, rejected));
+                batch = new ArrayList<>(commandsPerCommit);
             }
+        }
+        if (!batch.isEmpty()) {
+            sent.add(dispatch(shop, batch, slots, rejected));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         commands.sendAndWait(new RecordReviewSync(shop.id(), reviews.size()));
         log.info("Synced shop {}: {} reviews seen, {} unchanged, {} not taken", shop.id(), reviews.size(), unchanged,
                 rejected.get());
         return new SyncOutcome(shop.id(), Status.SYNCED, reviews.size(), rejected.get(), null);
+    }
+
+    /** Sends one batch on the dispatch pool once one of this sync's slots is free. */
+    private CompletableFuture<Void> dispatch(ShopView shop, List<SyncReview> batch, Semaphore slots,
+                                             AtomicInteger rejected) {
+        slots.acquireUninterruptibly();
+        try {
+            return CompletableFuture.runAsync(() -> send(shop, batch, rejected), dispatch)
+                    .whenComplete((done, failure) -> slots.release());
+        } catch (RejectedExecutionException e) {
+            slots.release();
+            throw e; // shutting down
+        }
     }
 
     /** The shop's Google reviews as the read side shows them; nothing (so everything is sent) if it cannot say. */
@@ -272,13 +298,13 @@ public class ReviewSync implements DisposableBean {
         return replyStandsAtSource && known.replyText() != null && known.replyText().strip().equals(reply.text().strip());
     }
 
-    private void send(ShopView shop, GoogleReview review, SyncReview command, AtomicInteger rejected) {
-        try {
-            commands.sendAndWait(command);
-        } catch (RuntimeException e) {
+    private void send(ShopView shop, List<SyncReview> batch, AtomicInteger rejected) {
+        batchSizes.record(batch.size());
+        batchCommits.sendAll(batch).forEach((command, failure) -> {
             rejected.incrementAndGet();
-            log.warn("SyncReview of Google review {} (shop {}) failed: {}", review.reviewId(), shop.id(), e.toString());
-        }
+            log.warn("SyncReview of Google review {} (shop {}) failed: {}", ((SyncReview) command).externalId(),
+                    shop.id(), failure.toString());
+        });
     }
 
     /** The SyncReview for one Google review, or null when Google's data is unusable (no id, no stars). */

@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval     time between two sweeps over all connected shops ({@code SALONMATE_SYNC_INTERVAL})
  * @param initialDelay time from start-up to the first sweep
  * @param threads      shops synced in parallel on this node
- * @param inFlight     SyncReview commands one sync has on their way at once: reviews are independent aggregates,
- *                     and waiting for each in turn left both cores idle between two commits
+ * @param inFlight     batches of SyncReview commands one sync has on their way at once: reviews are independent
+ *                     aggregates, and waiting for each in turn left both cores idle between two commits
  * @param dispatchers  threads that carry the SyncReview commands of all syncs of this node
+ * @param commandsPerCommit SyncReview commands handled in one unit of work and committed together (ADR 33); 1 sends
+ *                     each on its own
  */
 @ConfigurationProperties("salonmate.sync")
 public record SyncProperties(
@@ -24,7 +26,8 @@ public record SyncProperties(
         @DefaultValue("PT30S") Duration initialDelay,
         @DefaultValue("4") int threads,
         @DefaultValue("4") int inFlight,
-        @DefaultValue("8") int dispatchers) {
+        @DefaultValue("8") int dispatchers,
+        @DefaultValue("25") int commandsPerCommit) {
 
     @ConstructorBinding
     public SyncProperties {
@@ -33,10 +36,11 @@ public record SyncProperties(
         threads = Math.max(1, threads);
         inFlight = Math.max(1, inFlight);
         dispatchers = Math.max(1, dispatchers);
+        commandsPerCommit = Math.max(1, commandsPerCommit);
     }
 
     public SyncProperties(boolean enabled, Duration interval, Duration initialDelay, int threads) {
-        this(enabled, interval, initialDelay, threads, 4, 8);
+        this(enabled, interval, initialDelay, threads, 4, 8, 25);
     }
 
     public static SyncProperties defaults() {

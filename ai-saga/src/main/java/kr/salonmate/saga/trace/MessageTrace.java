@@ -3,6 +3,7 @@ package kr.salonmate.saga.trace;
 import java.net.http.HttpRequest;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
@@ -25,7 +26,11 @@ public final class MessageTrace {
         if (!CurrentUnitOfWork.isStarted()) {
             return Optional.empty();
         }
-        Object value = CurrentUnitOfWork.get().getMessage().getMetaData().get(TRACEPARENT);
+        Message<?> message = CurrentUnitOfWork.get().getMessage();
+        if (message == null) {
+            return Optional.empty(); // a unit of work that only groups commands (CommandsInOneCommit) has none
+        }
+        Object value = message.getMetaData().get(TRACEPARENT);
         return value instanceof String traceparent && VALID.matcher(traceparent).matches()
                 ? Optional.of(traceparent) : Optional.empty();
     }
