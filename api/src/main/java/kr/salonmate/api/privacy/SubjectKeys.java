@@ -40,6 +40,17 @@ public class SubjectKeys {
     private static final String PENDING = SubjectKeys.class.getName() + ".pending";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /**
+     * One {@link Cipher} per thread for the keys' own wrapping ({@code Cipher.getInstance} searches the providers each
+     * time). Not {@link PersonalDataCipher}'s: sealing a value asks for its key, which may wrap one, in between.
+     */
+    private static final ThreadLocal<Cipher> WRAPPING = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("No AES/GCM/NoPadding in this JVM", e);
+        }
+    });
 
     private record Cached(SecretKey key, long loadedAt) {
     }
@@ -77,10 +88,12 @@ public class SubjectKeys {
         }
         byte[] raw = new byte[32];
         random.nextBytes(raw);
-        // a concurrent first writer (another node, another thread) may win: then its key is the subject's key
-        jdbc.update("INSERT INTO personal_data_key (subject, wrapped_key, created_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT (subject) DO NOTHING", subject, wrap(subject, raw), Timestamp.from(clock.instant()));
-        SecretKey key = load(subject);
+        // a concurrent first writer (another node, another thread) may win: then its key is the subject's key.
+        // RETURNING says whether this one was written, so a new subject costs one statement, not two.
+        boolean written = !jdbc.query("INSERT INTO personal_data_key (subject, wrapped_key, created_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (subject) DO NOTHING RETURNING subject", (rs, i) -> rs.getString(1),
+                subject, wrap(subject, raw), Timestamp.from(clock.instant())).isEmpty();
+        SecretKey key = written ? new SecretKeySpec(raw, "AES") : load(subject);
         if (key == null) {
             throw new IllegalStateException("The key of " + subject + " was neither created nor found");
         }
@@ -230,7 +243,7 @@ public class SubjectKeys {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = WRAPPING.get();
             cipher.init(Cipher.ENCRYPT_MODE, master.key(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(raw);
@@ -242,7 +255,7 @@ public class SubjectKeys {
 
     private byte[] unwrap(String subject, byte[] wrapped) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = WRAPPING.get();
             cipher.init(Cipher.DECRYPT_MODE, master.key(), new GCMParameterSpec(TAG_BITS, wrapped, 0, IV_BYTES));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(wrapped, IV_BYTES, wrapped.length - IV_BYTES);

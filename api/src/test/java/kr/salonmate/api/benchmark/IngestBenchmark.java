@@ -69,6 +69,9 @@ class IngestBenchmark extends IntegrationTest {
         awaitCount(quiet, "", REVIEWS);
         report("sync only: " + REVIEWS + " reviews synced -> listed", REVIEWS / seconds(start), raw);
         cpu.report(REVIEWS);
+        if (Boolean.getBoolean("benchmark.sync-only")) {
+            return; // -Dbenchmark.sync-only=true: for a profile of this phase alone
+        }
 
         Owner busy = shopWithReviews("pipeline", REVIEWS, true);
         cpu = CpuUse.now(DATABASE.name());

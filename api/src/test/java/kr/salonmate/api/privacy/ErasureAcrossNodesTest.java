@@ -100,6 +100,25 @@ class ErasureAcrossNodesTest {
     }
 
     @Test
+    void twoNodesWritingForTheSameNewPersonUseOneKeyTheFirstToCommit() {
+        // the second node's insert waits on the first's uncommitted row, then finds it and uses that key
+        SecretKey[] second = new SecretKey[1];
+        SecretKey firstKey = first.tx().execute(status -> {
+            SecretKey key = first.keys().forWriting("reviewer:new");
+            Thread other = new Thread(() -> second[0] = this.second.tx().execute(s -> this.second.keys()
+                    .forWriting("reviewer:new")));
+            other.start();
+            return key;
+        });
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> second[0] != null);
+
+        assertThat(second[0].getEncoded()).isEqualTo(firstKey.getEncoded());
+        assertThat(this.second.keys().forReading("reviewer:new").getEncoded()).isEqualTo(firstKey.getEncoded());
+        assertThat(new JdbcTemplate(first.pool()).queryForObject(
+                "SELECT count(*) FROM personal_data_key WHERE subject = 'reviewer:new'", Long.class)).isEqualTo(1);
+    }
+
+    @Test
     void aNodeThatLostItsListeningConnectionForgetsItsKeysWhenItListensAgain() throws Exception {
         first.tx().execute(status -> first.keys().forWriting("reviewer:c"));
         awaitListening();
