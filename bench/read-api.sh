@@ -64,6 +64,10 @@ SELECT gen_random_uuid(), '$shop', 'GOOGLE', 'ext-' || i, '손님 ' || i, 1 + i 
        CASE WHEN i % 3 = 0 THEN 'PUBLISHED' ELSE 'DRAFTED' END,
        '방문해 주셔서 감사합니다! Thank you for visiting.', 'AI', 'built-in', now() - i * interval '6 minutes', 3
 FROM generate_series(1, 2000) AS i;
+-- and the shop's count and stamp, as the projection writes them at the end of the batch (ADR 32)
+INSERT INTO review_inbox_shop (shop_id, reviews, stamp)
+SELECT '$shop', count(*), nextval('review_inbox_stamp') FROM review_view WHERE shop_id = '$shop'
+ON CONFLICT (shop_id) DO UPDATE SET reviews = EXCLUDED.reviews, stamp = EXCLUDED.stamp;
 VACUUM ANALYZE review_view; -- as autovacuum leaves a table at rest: counts can use the index alone
 SQL
 

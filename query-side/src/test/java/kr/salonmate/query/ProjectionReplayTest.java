@@ -47,6 +47,7 @@ class ProjectionReplayTest extends ProjectionTest {
     void eventsHandledAgainAfterACrashLeaveTheSameRowsAndSendNoUpdates() {
         givenAShopWithHistory();
         Map<String, List<Map<String, Object>>> before = rowsOf(shop);
+        long stamp = inboxStamp(shop);
         long first = jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry "
                 + "WHERE aggregate_identifier IN (?, ?, ?)", Long.class,
                 shop.toString(), published.id().toString(), drafted.id().toString());
@@ -57,6 +58,8 @@ class ProjectionReplayTest extends ProjectionTest {
             awaitProjections();
 
             assertThat(rowsOf(shop)).isEqualTo(before);
+            assertThat(inboxStamp(shop)).as("nothing changed: a node's copy of the first page stays current")
+                    .isEqualTo(stamp);
             // the redelivered events changed nothing, so the first update a subscriber sees is the next change
             publish(drafted.approved(OWNER));
             ReviewView update = watch.updates().blockFirst(Duration.ofSeconds(20));
@@ -111,6 +114,8 @@ class ProjectionReplayTest extends ProjectionTest {
         UUID id = shopId.value();
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         rows.put("review_view", jdbc.queryForList("SELECT * FROM review_view WHERE shop_id = ? ORDER BY id", id));
+        // not `stamp`: a batch that changes the shop takes a new one, a replay's too
+        rows.put("review_inbox_shop", jdbc.queryForList("SELECT reviews FROM review_inbox_shop WHERE shop_id = ?", id));
         rows.put("reply_audit", jdbc.queryForList("SELECT review_id, sequence, occurred_at, action, actor_type, "
                 + "actor_user_id, actor_name, text, previous_text, model, detail FROM reply_audit "
                 + "WHERE shop_id = ? ORDER BY review_id, sequence", id));
@@ -134,11 +139,16 @@ class ProjectionReplayTest extends ProjectionTest {
         return rows;
     }
 
+    private long inboxStamp(ShopId shopId) {
+        return jdbc.queryForObject("SELECT stamp FROM review_inbox_shop WHERE shop_id = ?", Long.class, shopId.value());
+    }
+
     private void insertRowsNoEventExplains(ShopId strayShop) {
         UUID shopId = strayShop.value();
         UUID reviewId = UUID.randomUUID();
         jdbc.update("INSERT INTO review_view (id, shop_id, source, external_id, rating, created_at, status, version) "
                 + "VALUES (?, ?, 'GOOGLE', 'stray', 5, now(), 'NEW', 0)", reviewId, shopId);
+        jdbc.update("INSERT INTO review_inbox_shop (shop_id, reviews, stamp) VALUES (?, 1, 0)", shopId);
         jdbc.update("INSERT INTO reply_audit (review_id, shop_id, sequence, occurred_at, action, actor_type) "
                 + "VALUES (?, ?, 0, now(), 'SYNCED', 'SYSTEM')", reviewId, shopId);
         jdbc.update("INSERT INTO dashboard_review (review_id, shop_id, status, rating, has_reply_text, "

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * list is the most requested thing in the product; building a JPA criteria query, hydrating entities and
  * counting on every request cost several times the work (docs/benchmarks.md, "Read API"). The projection still
  * writes the table through {@link ReviewRow}; the view is built by the same rules ({@link ReviewRow#view}).
+ * An unfiltered list takes its total from {@code review_inbox_shop} instead of counting (ADR 32).
  */
 class InboxReads {
 
@@ -51,14 +52,33 @@ class InboxReads {
                         rs.getString(3), ReviewStatus.valueOf(rs.getString(4)), rs.getString(5))));
     }
 
+    /** A shop's count of reviews and stamp, as the projection last wrote them ({@link InboxStamps}). */
+    record ShopStamp(long reviews, long stamp) {
+    }
+
+    /** Empty when the shop has no reviews yet, or while a replay has not come to it. One primary-key look-up. */
+    Optional<ShopStamp> stamp(ShopId shop) {
+        return jdbc.query("SELECT reviews, stamp FROM review_inbox_shop WHERE shop_id = :shop",
+                new MapSqlParameterSource("shop", shop.value()), (rs, row) -> new ShopStamp(rs.getLong(1), rs.getLong(2)))
+                .stream().findFirst();
+    }
+
+    /** A page, with its total counted when the page cannot tell it. */
     PageResult<ReviewView> page(FindReviews query, int page, int size) {
+        return page(query, page, size, null);
+    }
+
+    /** A page; {@code knownTotal}, when not null, is the total (no count). */
+    PageResult<ReviewView> page(FindReviews query, int page, int size, Long knownTotal) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("shop", query.shopId().value());
         String where = where(query, parameters);
         parameters.addValue("limit", size).addValue("offset", (long) page * size);
         List<ReviewView> items = jdbc.query("SELECT " + COLUMNS + " FROM review_view WHERE " + where
                 + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset", parameters, InboxReads::view);
         long total;
-        if (!items.isEmpty() && items.size() < size) {
+        if (knownTotal != null) {
+            total = knownTotal;
+        } else if (!items.isEmpty() && items.size() < size) {
             total = (long) page * size + items.size(); // the last page: nothing beyond it to count
         } else if (items.isEmpty() && page == 0) {
             total = 0;
@@ -73,6 +93,12 @@ class InboxReads {
         return jdbc.query("SELECT " + COLUMNS + " FROM review_view WHERE id = :id AND shop_id = :shop",
                 new MapSqlParameterSource("id", review.value()).addValue("shop", shop.value()), InboxReads::view)
                 .stream().findFirst();
+    }
+
+    /** No filter: the list is every review of the shop (a blank text filters nothing, as {@link #where} reads it). */
+    static boolean unfiltered(FindReviews query) {
+        return query.status() == null && query.rating() == null && query.source() == null
+                && (query.text() == null || query.text().isBlank());
     }
 
     private static String where(FindReviews query, MapSqlParameterSource parameters) {

@@ -1,5 +1,8 @@
 package kr.salonmate.query.review;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import kr.salonmate.messages.review.AutoPublishHeld;
 import kr.salonmate.messages.privacy.SubjectKind;
@@ -26,6 +29,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
@@ -34,6 +39,10 @@ import org.springframework.stereotype.Component;
  * The review inbox: one row per review, kept in step with every review event. After each change the new
  * {@code ReviewView} goes to the shop's {@link WatchShopReviews} subscribers (Axon sends it after the commit).
  * An event at or below the row's version has been applied already and changes nothing.
+ *
+ * <p>Once per batch, just before the batch's transaction commits, each shop the batch changed gets its count and a
+ * new stamp in {@code review_inbox_shop} ({@link InboxStamps}): the list reads its total there, and a node's cached
+ * first page ({@link InboxFirstPages}) is current exactly while the shop's stamp is the one it was read with.
  */
 @Component
 @ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
@@ -41,13 +50,16 @@ import org.springframework.stereotype.Component;
 public class ReviewInboxProjection {
 
     public static final String GROUP = "review-inbox";
+    private static final String CHANGED_SHOPS = ReviewInboxProjection.class.getName() + ".changedShops";
 
     private final ReviewRows rows;
     private final QueryUpdateEmitter emitter;
+    private final InboxStamps stamps;
 
-    ReviewInboxProjection(ReviewRows rows, QueryUpdateEmitter emitter) {
+    ReviewInboxProjection(ReviewRows rows, QueryUpdateEmitter emitter, InboxStamps stamps) {
         this.rows = rows;
         this.emitter = emitter;
+        this.stamps = stamps;
     }
 
     @EventHandler
@@ -132,11 +144,13 @@ public class ReviewInboxProjection {
     @EventHandler
     void on(UserErased e) {
         rows.renameApprover(e.userId(), SubjectKind.DELETED_USER);
+        stampLater(null, true); // the approver may be on any shop's page: every shop's cached first page is stale
     }
 
     @ResetHandler
     void reset() {
         rows.deleteAllInBatch();
+        stamps.deleteAll();
     }
 
     private void change(ReviewId reviewId, long sequence, Consumer<ReviewRow> change) {
@@ -152,9 +166,46 @@ public class ReviewInboxProjection {
 
     private void emit(ReviewRow row) {
         var shopId = row.shopId();
+        stampLater(shopId.value(), false);
         var view = row.toView();
         emitter.emit(WatchShopReviews.class, query -> query.shopId().equals(shopId), view);
         // a command endpoint waits on this one review to answer with what its command did (api's ReadModels)
         emitter.emit(FindReview.class, query -> query.reviewId().equals(view.id()), view);
+    }
+
+    /** What a batch changed: the shops whose count and stamp it renews before it commits. */
+    private static final class ChangedShops {
+        final Set<UUID> shops = new LinkedHashSet<>();
+        boolean everyShop;
+    }
+
+    /**
+     * The batch's record of changed shops, made on its first change. The stamps are written in the root unit of
+     * work's prepare-commit phase: Axon runs it before the phase that commits the transaction the processor
+     * attached to the batch, and inside that transaction (AbstractUnitOfWork#commitAsRoot), so the stamps commit
+     * with the rows or not at all, and a batch of a hundred events of one shop counts its reviews once. A dead
+     * letter's retry is handled in a unit of work of Axon's with a transaction too. Outside any unit of work (a
+     * direct call) the change is stamped at once.
+     */
+    private void stampLater(UUID shop, boolean everyShop) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            stampNow(shop == null ? Set.of() : Set.of(shop), everyShop);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        ChangedShops changed = batch.getOrComputeResource(CHANGED_SHOPS, key -> {
+            ChangedShops shops = new ChangedShops();
+            batch.onPrepareCommit(u -> stampNow(shops.shops, shops.everyShop));
+            return shops;
+        });
+        if (shop != null) {
+            changed.shops.add(shop);
+        }
+        changed.everyShop |= everyShop;
+    }
+
+    private void stampNow(Set<UUID> shops, boolean everyShop) {
+        rows.flush(); // the count is SQL: it must see the batch's rows
+        stamps.stamp(shops, everyShop);
     }
 }

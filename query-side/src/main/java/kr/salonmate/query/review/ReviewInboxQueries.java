@@ -19,14 +19,16 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ReviewInboxQueries {
 
-    /** The page a {@link WatchShopReviews} subscriber starts with. */
+    /** The page a {@link WatchShopReviews} subscriber starts with (an unfiltered first page, as the list's). */
     public static final int FIRST_PAGE_SIZE = 20;
     private static final int MAX_PAGE_SIZE = 100;
 
     private final InboxReads reads;
+    private final InboxFirstPages firstPages;
 
-    ReviewInboxQueries(NamedParameterJdbcTemplate jdbc) {
+    ReviewInboxQueries(NamedParameterJdbcTemplate jdbc, InboxFirstPages firstPages) {
         this.reads = new InboxReads(jdbc);
+        this.firstPages = firstPages;
     }
 
     /**
@@ -39,10 +41,28 @@ public class ReviewInboxQueries {
         return page(query);
     }
 
+    /**
+     * An unfiltered list takes its total from the shop's row in {@code review_inbox_shop} (one primary-key look-up
+     * instead of a count), and its first page may come from this node's copy read at the same stamp
+     * ({@link InboxFirstPages}). A shop without that row (no reviews yet, or a replay that has not reached it) is
+     * read and counted as any filtered list is.
+     */
     private PageResult<ReviewView> page(FindReviews query) {
         int page = Math.max(query.page(), 0);
         int size = Math.min(Math.max(query.size(), 1), MAX_PAGE_SIZE);
-        return reads.page(query, page, size);
+        if (!InboxReads.unfiltered(query)) {
+            return reads.page(query, page, size);
+        }
+        var stamp = reads.stamp(query.shopId()).orElse(null);
+        if (stamp == null) {
+            return reads.page(query, page, size);
+        }
+        if (page > 0) {
+            return reads.page(query, page, size, stamp.reviews());
+        }
+        // the stamp is read before the page: a change committed in between leaves the copy stale, never current
+        return firstPages.page(query.shopId().value(), size, stamp.stamp(),
+                () -> reads.page(query, 0, size, stamp.reviews()));
     }
 
     @QueryHandler
