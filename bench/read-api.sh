@@ -119,9 +119,15 @@ ratio() { python3 -c "print(f'{float(\"$1\") / float(\"$2\"):.2f}')"; }
   run "reviews, 2,000 reviews" 64 "/v1/shops/$shop/reviews" "$token"
   run "reviews, 2,000 reviews, 1,000 conns" 1000 "/v1/shops/$shop/reviews" "$token"
   run "GET /v1/me, 1,000 conns" 1000 /v1/me "$token"
-  echo "-- 1,000 req/s offered over 1,000 connections (hey -c 1000 -q 1), reviews of the 2,000-review shop:"
+  echo "-- 1,000 req/s offered over 1,000 connections (hey -c 1000 -q 1: its workers tick together, so a burst of"
+  echo "   1,000 requests at once every second), reviews of the 2,000-review shop:"
   hey -z "${duration}s" -c 1000 -q 1 -H "Authorization: Bearer $token" "$base/v1/shops/$shop/reviews" \
     | grep -E 'Requests/sec|  (50|95|99)%|\[[0-9]{3}\]|Error' | sed 's/^ */   /'
+  echo "-- 1,000 req/s offered over 1,000 connections, arrivals evenly spread (bench/paced-load.py), the same list:"
+  python3 bench/paced-load.py "$base/v1/shops/$shop/reviews" --connections 1000 --rate 1000 --seconds "$duration" \
+    --header "Authorization: Bearer $token"
+  echo "-- the same paced load on the static asset without a token (what the machine and the generator add):"
+  python3 bench/paced-load.py "$base/app.css" --connections 1000 --rate 1000 --seconds "$duration"
   echo "-- ratios (goal in brackets)"
   echo "   static with token / static:          $(ratio "${rps[static asset with a token]}" "${rps[static asset, no token (anchor)]}")  [>= 0.5]"
   echo "   /v1/me / static:                     $(ratio "${rps[GET /v1/me]}" "${rps[static asset, no token (anchor)]}")  [>= 0.5]"
