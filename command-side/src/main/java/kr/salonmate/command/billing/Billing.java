@@ -40,6 +40,8 @@ import kr.salonmate.messages.billing.SubscriptionStatus;
 import kr.salonmate.messages.billing.UseAiGeneration;
 import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.shop.ShopId;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -47,6 +49,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
@@ -57,9 +60,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
  * records the charge it is about to make ({@code RequestCharge}), calls Toss with that order id, and reports the
  * answer ({@code RecordPayment}/{@code RecordPaymentFailure}); only an answer about the order being charged counts,
  * and only once.
+ *
+ * <p>Every generation appends an {@code AiGenerationUsed} here, so the stream grows with the shop's use of AI: it is
+ * loaded from a snapshot ({@link BillingSnapshotting}); its fields are the snapshot, hence the Jackson field
+ * visibility, and the revision changes whenever they do (a snapshot of another revision is ignored).
  */
-@Aggregate
+@Revision("1")
+@Aggregate(snapshotTriggerDefinition = BillingSnapshotting.TRIGGER)
 @ConditionalOnBooleanProperty(name = CommandSideModule.ENABLED_PROPERTY, matchIfMissing = true)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 class Billing {
 
     static final String QUOTA_PERIOD_END = "quota-period-end";
