@@ -144,6 +144,7 @@ public class AxonInfrastructure {
                         new com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector()))
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+                .registerModule(QuickInstantDeserializer.module()) // after JavaTimeModule: the later module wins
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     }
