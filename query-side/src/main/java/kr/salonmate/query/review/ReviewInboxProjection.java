@@ -1,5 +1,6 @@
 package kr.salonmate.query.review;
 
+import jakarta.persistence.EntityManager;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -53,22 +54,26 @@ public class ReviewInboxProjection {
     private static final String CHANGED_SHOPS = ReviewInboxProjection.class.getName() + ".changedShops";
 
     private final ReviewRows rows;
+    private final InboxRowsOfBatch batchRows;
     private final QueryUpdateEmitter emitter;
     private final InboxStamps stamps;
 
-    ReviewInboxProjection(ReviewRows rows, QueryUpdateEmitter emitter, InboxStamps stamps) {
+    ReviewInboxProjection(ReviewRows rows, EntityManager entities, QueryUpdateEmitter emitter, InboxStamps stamps) {
         this.rows = rows;
+        this.batchRows = new InboxRowsOfBatch(entities);
         this.emitter = emitter;
         this.stamps = stamps;
     }
 
     @EventHandler
     void on(ReviewReceived e, @SequenceNumber long sequence) {
-        // findById, not existsById: a query would flush (dirty-check) every row the batch has touched so far
-        if (rows.findById(e.reviewId().value()).isPresent()) {
+        // a find, not a count: a query would flush (dirty-check) every row the batch has touched so far
+        if (batchRows.find(e.reviewId().value()) != null) {
             return;
         }
-        emit(rows.save(ReviewRow.received(e, sequence)));
+        ReviewRow row = ReviewRow.received(e, sequence);
+        batchRows.add(row);
+        emit(row);
     }
 
     @EventHandler
@@ -154,8 +159,11 @@ public class ReviewInboxProjection {
     }
 
     private void change(ReviewId reviewId, long sequence, Consumer<ReviewRow> change) {
-        ReviewRow row = rows.findById(reviewId.value()).orElseThrow(() -> new IllegalStateException(
-                "Review " + reviewId + " is not in the inbox: its event " + sequence + " came before ReviewReceived"));
+        ReviewRow row = batchRows.find(reviewId.value());
+        if (row == null) {
+            throw new IllegalStateException(
+                    "Review " + reviewId + " is not in the inbox: its event " + sequence + " came before ReviewReceived");
+        }
         if (row.hasSeen(sequence)) {
             return;
         }

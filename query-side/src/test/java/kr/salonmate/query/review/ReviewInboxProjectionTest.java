@@ -127,6 +127,28 @@ class ReviewInboxProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void oneBatchReceivesReviewsAndChangesThemAndOlderOnesAlike() {
+        ReviewStory older = ReviewStory.google(shop, "b-0");
+        given(older.received(3, "Kim", "보통이에요"));
+        ReviewStory first = ReviewStory.google(shop, "b-1");
+        ReviewStory second = ReviewStory.google(shop, "b-2");
+
+        // one commit, so the projection gets them as one batch: the rows are read ahead once for all of them
+        given(first.received(5, "Ann", "Great"), older.draftRequested(null, OWNER), second.received(1, "Bo", "별로"),
+                first.draftRequested(null, OWNER), first.drafted("고맙습니다"), older.drafted("다음엔 더 잘할게요"));
+
+        assertThat(find(first).status()).isEqualTo(ReviewStatus.DRAFTED);
+        assertThat(find(first).reply().text()).isEqualTo("고맙습니다");
+        assertThat(find(first).version()).isEqualTo(2);
+        assertThat(find(second).status()).isEqualTo(ReviewStatus.NEW);
+        assertThat(find(second).comment()).isEqualTo("별로");
+        assertThat(find(older).status()).isEqualTo(ReviewStatus.DRAFTED);
+        assertThat(find(older).reply().text()).isEqualTo("다음엔 더 잘할게요");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM review_view WHERE shop_id = ?", Long.class,
+                shop.value())).isEqualTo(3);
+    }
+
+    @Test
     void aFailedDraftGoesBackToNewOrToTheDraftTheReviewAlreadyHad() {
         ReviewStory first = ReviewStory.google(shop, "g-3");
         ReviewStory second = ReviewStory.google(shop, "g-4");
