@@ -1,5 +1,6 @@
 package kr.salonmate.query.dashboard;
 
+import jakarta.persistence.EntityManager;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -35,6 +36,7 @@ import kr.salonmate.messages.review.ReviewReceived;
 import kr.salonmate.messages.shop.ReviewsSynced;
 import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.query.QuerySideModule;
+import kr.salonmate.query.RowsOfBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -64,6 +66,7 @@ public class DashboardProjection {
     public static final String SHOP_METADATA = "shopId";
 
     private final DashboardReviewRows reviews;
+    private final RowsOfBatch<DashboardReviewRow> reviewsOfBatch;
     private final DashboardShopRows shops;
     private final DashboardPostRows posts;
     private final DashboardQueries dashboards;
@@ -75,9 +78,10 @@ public class DashboardProjection {
     private final boolean pushEveryShop;
 
     DashboardProjection(DashboardReviewRows reviews, DashboardShopRows shops, DashboardPostRows posts,
-                        DashboardQueries dashboards, QueryUpdateEmitter emitter,
+                        DashboardQueries dashboards, QueryUpdateEmitter emitter, EntityManager entities,
                         @Value("${salonmate.live.push-every-shop:false}") boolean pushEveryShop) {
         this.reviews = reviews;
+        this.reviewsOfBatch = new RowsOfBatch<>(entities, DashboardReviewRow.class, "Review");
         this.shops = shops;
         this.posts = posts;
         this.dashboards = dashboards;
@@ -87,10 +91,10 @@ public class DashboardProjection {
 
     @EventHandler
     void on(ReviewReceived e, @SequenceNumber long sequence) {
-        if (reviews.findById(e.reviewId().value()).isPresent()) {
+        if (reviewsOfBatch.find(e.reviewId().value()) != null) {
             return;
         }
-        reviews.save(DashboardReviewRow.received(e, sequence));
+        reviewsOfBatch.add(DashboardReviewRow.received(e, sequence));
         emit(e.shopId());
     }
 
@@ -260,9 +264,11 @@ public class DashboardProjection {
 
     /** The status moves first (it may depend on the state before the event), then the event's own facts. */
     private void change(ReviewId reviewId, long sequence, Object event, Consumer<DashboardReviewRow> facts) {
-        DashboardReviewRow row = reviews.findById(reviewId.value()).orElseThrow(() -> new IllegalStateException(
-                "Review " + reviewId + " is not on the dashboard: its event " + sequence
-                        + " came before ReviewReceived"));
+        DashboardReviewRow row = reviewsOfBatch.find(reviewId.value());
+        if (row == null) {
+            throw new IllegalStateException("Review " + reviewId + " is not on the dashboard: its event " + sequence
+                    + " came before ReviewReceived");
+        }
         if (row.hasSeen(sequence)) {
             return;
         }

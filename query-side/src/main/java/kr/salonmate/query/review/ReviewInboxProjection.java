@@ -26,6 +26,7 @@ import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewReceived;
 import kr.salonmate.messages.review.WatchShopReviews;
 import kr.salonmate.query.QuerySideModule;
+import kr.salonmate.query.RowsOfBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -54,13 +55,13 @@ public class ReviewInboxProjection {
     private static final String CHANGED_SHOPS = ReviewInboxProjection.class.getName() + ".changedShops";
 
     private final ReviewRows rows;
-    private final InboxRowsOfBatch batchRows;
+    private final RowsOfBatch<ReviewRow> batchRows;
     private final QueryUpdateEmitter emitter;
     private final InboxStamps stamps;
 
     ReviewInboxProjection(ReviewRows rows, EntityManager entities, QueryUpdateEmitter emitter, InboxStamps stamps) {
         this.rows = rows;
-        this.batchRows = new InboxRowsOfBatch(entities);
+        this.batchRows = new RowsOfBatch<>(entities, ReviewRow.class, "Review");
         this.emitter = emitter;
         this.stamps = stamps;
     }

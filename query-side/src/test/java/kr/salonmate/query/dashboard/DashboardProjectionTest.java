@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import kr.salonmate.messages.review.DashboardView;
 import kr.salonmate.messages.review.FetchDashboard;
@@ -88,17 +89,24 @@ class DashboardProjectionTest extends ProjectionTest {
         try {
             assertThat(watch.initialResult().block(Duration.ofSeconds(10)).reviews().total()).isZero();
 
+            // the processor takes events a hundred to a batch and pushes once per batch and shop
+            Iterator<DashboardView> updates = watch.updates().timeout(Duration.ofSeconds(20)).toIterable().iterator();
             publish(ReviewStory.google(ShopId.random(), "d-other").received(1, "x", "other shop"));
             publish(review.received(4, "h", "nice"));
-            publish(review.draftRequested(null, OWNER), review.drafted("thanks"));
+            DashboardView received = updates.next();
+            assertThat(received.reviews().total()).isEqualTo(1);
+            assertThat(received.reviews().newCount()).isEqualTo(1);
+            assertThat(received.averageRating()).isEqualTo(4.0);
 
-            List<DashboardView> updates = watch.updates().take(3).collectList().block(Duration.ofSeconds(20));
-            assertThat(updates).extracting(update -> update.reviews().total()).containsOnly(1L);
-            assertThat(updates).extracting(DashboardView::averageRating).containsOnly(4.0);
-            assertThat(updates.get(0).reviews().newCount()).isEqualTo(1);
-            assertThat(updates.get(0).averageRating()).isEqualTo(4.0);
-            assertThat(updates.get(2).reviews().newCount()).isZero();
-            assertThat(updates.get(2).reviews().awaitingApproval()).isEqualTo(1);
+            publish(review.draftRequested(null, OWNER), review.drafted("thanks"));
+            DashboardView drafted = updates.next();
+            while (drafted.reviews().awaitingApproval() == 0) {
+                assertThat(drafted.reviews().total()).isEqualTo(1); // the draft asked for, in a batch of its own
+                drafted = updates.next();
+            }
+            assertThat(drafted.reviews().total()).isEqualTo(1);
+            assertThat(drafted.reviews().newCount()).isZero();
+            assertThat(drafted.averageRating()).isEqualTo(4.0);
         } finally {
             watch.close();
         }
