@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
@@ -29,6 +30,7 @@ public final class BuiltInEmbedder implements TextEmbedder {
     static final int DIMENSIONS = 512;
     private static final int MAX_TEXT = 8_192;
     private static final Analyzer NORI = new KoreanAnalyzer();
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     @Override
     public String model() {
@@ -46,7 +48,7 @@ public final class BuiltInEmbedder implements TextEmbedder {
         for (String token : tokens(normalized)) {
             features.merge("t:" + token, 1f, Float::sum);
         }
-        for (String word : normalized.split("[^\\p{L}\\p{N}]+")) {
+        for (String word : NOT_WORD.split(normalized)) {
             for (int n = 2; n <= 3; n++) {
                 for (int i = 0; i + n <= word.length(); i++) {
                     features.merge("g:" + word.substring(i, i + n), 0.5f, Float::sum);
