@@ -26,6 +26,7 @@ import kr.salonmate.messages.review.ReviewId;
 import kr.salonmate.messages.review.ReviewReceived;
 import kr.salonmate.messages.review.TokenUsage;
 import kr.salonmate.messages.shop.ShopId;
+import kr.salonmate.query.BatchedInserts;
 import kr.salonmate.query.QuerySideModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,9 +57,12 @@ public class ReplyAuditProjection {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** A batch's entries, inserted together before it commits; the projection's updates flush them first. */
+    private final BatchedInserts entries;
 
     ReplyAuditProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.entries = new BatchedInserts(jdbc, INSERT);
     }
 
     @EventHandler
@@ -158,6 +162,7 @@ public class ReplyAuditProjection {
      */
     @EventHandler
     void on(ReviewPersonalDataErased e, @SequenceNumber long sequence) {
+        entries.flush();
         jdbc.update("""
                 UPDATE reply_audit SET text = CASE WHEN text IS NULL THEN NULL ELSE :erased END,
                                        previous_text = CASE WHEN previous_text IS NULL THEN NULL ELSE :erased END
@@ -172,6 +177,7 @@ public class ReplyAuditProjection {
     /** A deleted user's name goes from every entry they are the actor of; the entries stay. */
     @EventHandler
     void on(UserErased e) {
+        entries.flush();
         jdbc.update("UPDATE reply_audit SET actor_name = :name WHERE actor_user_id = :userId",
                 new MapSqlParameterSource()
                         .addValue("userId", e.userId(), Types.OTHER)
@@ -186,7 +192,7 @@ public class ReplyAuditProjection {
     private void record(ReviewId reviewId, ShopId shopId, long sequence, Instant at, AuditAction action, Actor actor,
                         String text, String previousText, String model, String detail) {
         Actor who = actor != null ? actor : Actor.system();
-        jdbc.update(INSERT, new MapSqlParameterSource()
+        entries.add(new MapSqlParameterSource()
                 .addValue("reviewId", reviewId.value(), Types.OTHER)
                 .addValue("shopId", shopId.value(), Types.OTHER)
                 .addValue("sequence", sequence, Types.BIGINT)

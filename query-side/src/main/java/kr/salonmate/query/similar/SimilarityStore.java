@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
+import kr.salonmate.query.BatchedInserts;
 import kr.salonmate.query.QuerySideModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -21,9 +22,14 @@ import org.springframework.stereotype.Component;
 public class SimilarityStore {
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** A batch's new reviews, inserted together before it commits; every other write of the projection flushes them. */
+    private final BatchedInserts received;
 
     SimilarityStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.received = new BatchedInserts(jdbc, """
+                INSERT INTO review_similarity (review_id, shop_id, version, model, vector)
+                VALUES (:id, :shop, :version, :model, :vector) ON CONFLICT (review_id) DO NOTHING""");
     }
 
     /** One review's row as the search needs it. */
@@ -35,11 +41,8 @@ public class SimilarityStore {
     }
 
     void received(UUID reviewId, UUID shopId, long sequence, String model, float[] vector) {
-        jdbc.update("""
-                INSERT INTO review_similarity (review_id, shop_id, version, model, vector)
-                VALUES (:id, :shop, :version, :model, :vector) ON CONFLICT (review_id) DO NOTHING""",
-                new MapSqlParameterSource("id", reviewId).addValue("shop", shopId).addValue("version", sequence)
-                        .addValue("model", vector == null ? null : model).addValue("vector", bytes(vector), Types.BINARY));
+        received.add(new MapSqlParameterSource("id", reviewId).addValue("shop", shopId).addValue("version", sequence)
+                .addValue("model", vector == null ? null : model).addValue("vector", bytes(vector), Types.BINARY));
     }
 
     void textChanged(UUID reviewId, long sequence, String model, float[] vector) {
@@ -63,11 +66,13 @@ public class SimilarityStore {
 
     /** Only the sequence moves on (an event that changes nothing here). */
     void seen(UUID reviewId, long sequence) {
+        received.flush();
         jdbc.update("UPDATE review_similarity SET version = :version WHERE review_id = :id AND version < :version",
                 new MapSqlParameterSource("id", reviewId).addValue("version", sequence));
     }
 
     void deleteAll() {
+        received.flush();
         jdbc.getJdbcTemplate().update("DELETE FROM review_similarity");
     }
 
@@ -108,6 +113,7 @@ public class SimilarityStore {
     }
 
     private void update(UUID reviewId, long sequence, String set, MapSqlParameterSource parameters) {
+        received.flush();
         jdbc.update("UPDATE review_similarity SET " + set + ", version = :version,"
                         + " revision = nextval('review_similarity_revision') WHERE review_id = :id AND version < :version",
                 parameters.addValue("id", reviewId).addValue("version", sequence));
