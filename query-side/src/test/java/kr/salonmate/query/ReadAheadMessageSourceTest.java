@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
@@ -86,6 +87,24 @@ class ReadAheadMessageSourceTest {
         assertThat(readAhead.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(source.position));
     }
 
+    @Test
+    void eventsOfATypeTheProcessorPassesByAreHandedOverUndecoded() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> stream = readAhead.openStream(null)) {
+            source.add("a draft asked for");
+            assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+            stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable()); // as the processor does: no handler for it
+
+            List<AtomicInteger> stringReads = List.of(source.addCounted("another"), source.addCounted("and another"));
+            AtomicInteger numberReads = source.addCounted(7);
+            for (int i = 0; i < 3; i++) {
+                assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+                stream.nextAvailable();
+            }
+            assertThat(stringReads).allSatisfy(reads -> assertThat(reads).hasValue(0));
+            assertThat(numberReads).hasValue(1); // decoded by the reader, for the handler
+        }
+    }
+
     /** An event source in memory whose stream waits for events the way the embedded event store's does. */
     private static final class Source implements StreamableMessageSource<TrackedEventMessage<?>> {
         private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
@@ -95,6 +114,20 @@ class ReadAheadMessageSourceTest {
         synchronized void add(Object payload) {
             events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(++position),
                     GenericEventMessage.asEventMessage(payload)));
+        }
+
+        /** An event that counts how often its payload is read. */
+        synchronized AtomicInteger addCounted(Object payload) {
+            AtomicInteger reads = new AtomicInteger();
+            events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(++position),
+                    GenericEventMessage.asEventMessage(payload)) {
+                @Override
+                public Object getPayload() {
+                    reads.incrementAndGet();
+                    return super.getPayload();
+                }
+            });
+            return reads;
         }
 
         void failWith(RuntimeException failure) {
