@@ -2,6 +2,7 @@ package kr.salonmate.command;
 
 import java.time.Clock;
 
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,5 +29,12 @@ public class CommandSideModule {
     @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Which aggregate a command is for, by Axon's annotations, read with members found once per class. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CommandTargetResolver commandTargetResolver() {
+        return new CommandTargets();
     }
 }

@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -56,6 +57,15 @@ class CommandSideModuleTest {
 
     @Autowired
     private EventStore eventStore;
+
+    @Autowired
+    private org.axonframework.config.Configuration axon;
+
+    @Test
+    void theAggregatesFindTheirTargetThroughTheModulesResolver() {
+        // Axon's aggregate configuration asks its configuration for this component (AggregateConfigurer)
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CommandTargets.class);
+    }
 
     @Test
     void aShopWithManySyncRunsIsLoadedFromASnapshotWithItsSettingsIntact() {
