@@ -2,6 +2,7 @@ package kr.salonmate.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,6 +21,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  */
 public final class BatchedInserts {
 
+    /** Names each instance's resource in a unit of work: two instances never share one (an identity hash might). */
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
     private final NamedParameterJdbcTemplate jdbc;
     private final String sql;
     private final String key;
@@ -27,7 +31,7 @@ public final class BatchedInserts {
     public BatchedInserts(NamedParameterJdbcTemplate jdbc, String sql) {
         this.jdbc = jdbc;
         this.sql = sql;
-        this.key = BatchedInserts.class.getName() + "@" + System.identityHashCode(this);
+        this.key = BatchedInserts.class.getName() + "#" + INSTANCES.incrementAndGet();
     }
 
     /** Inserts the row with the batch, before it commits. */
