@@ -14,6 +14,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Answers {@link FetchBilling} from the billing tables; the newest 24 charges, newest first. */
 @Component
@@ -21,13 +24,26 @@ import org.springframework.stereotype.Component;
 public class BillingQueries {
 
     private final JdbcTemplate jdbc;
+    /**
+     * The account and its payments are read in one snapshot: the projection changes both in one transaction (a
+     * payment confirmed and the plan it pays for), and two statements on their own could show the new plan with
+     * the payment still pending if that transaction committed between them.
+     */
+    private final TransactionTemplate snapshot;
 
-    BillingQueries(JdbcTemplate jdbc) {
+    BillingQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     @QueryHandler
     public BillingView handle(FetchBilling query) {
+        return snapshot.execute(status -> read(query));
+    }
+
+    private BillingView read(FetchBilling query) {
         List<BillingView.Payment> payments = jdbc.query("SELECT order_id, amount, status, occurred_at, failure_code,"
                         + " failure_message FROM billing_payment WHERE shop_id = ? ORDER BY occurred_at DESC,"
                         + " attempt DESC LIMIT 24",
