@@ -105,6 +105,31 @@ class ReadAheadMessageSourceTest {
         }
     }
 
+    @Test
+    void whileTheReaderIsBehindPeekWaitsForItsNextChunkSoThatABatchIsNotCutAtAChunksEnd() throws Exception {
+        int chunk = ReadAheadMessageSource.ReadAheadStream.CHUNK;
+        for (int i = 1; i <= chunk; i++) {
+            source.add(i);
+        }
+        source.addSlow(chunk + 1, 300); // the next page of rows takes a while to read
+        source.add(chunk + 2);
+        try (BlockingStream<TrackedEventMessage<?>> stream = readAhead.openStream(null)) {
+            assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+            for (int i = 1; i <= chunk; i++) {
+                assertThat(stream.nextAvailable().getPayload()).isEqualTo(i);
+            }
+            // as Axon's tracking processor fills a batch: it goes on while peek() finds an event
+            assertThat(stream.peek().map(event -> (Object) event.getPayload())).contains(chunk + 1);
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo(chunk + 1);
+            assertThat(stream.peek().map(event -> (Object) event.getPayload())).contains(chunk + 2);
+            stream.nextAvailable();
+            // caught up: peek() answers at once, and a live event is not held up waiting for more
+            long asked = System.nanoTime();
+            assertThat(stream.peek()).isEmpty();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).isLessThan(500);
+        }
+    }
+
     /** An event source in memory whose stream waits for events the way the embedded event store's does. */
     private static final class Source implements StreamableMessageSource<TrackedEventMessage<?>> {
         private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
@@ -128,6 +153,22 @@ class ReadAheadMessageSourceTest {
                 }
             });
             return reads;
+        }
+
+        /** An event whose reading takes {@code millis} (a page of rows fetched and decoded). */
+        synchronized void addSlow(Object payload, long millis) {
+            events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(++position),
+                    GenericEventMessage.asEventMessage(payload)) {
+                @Override
+                public Object getPayload() {
+                    try {
+                        Thread.sleep(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return super.getPayload();
+                }
+            });
         }
 
         void failWith(RuntimeException failure) {

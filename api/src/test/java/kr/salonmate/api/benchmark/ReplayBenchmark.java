@@ -200,6 +200,8 @@ class ReplayBenchmark {
         eventually(() -> position(analytics), position -> position >= generated.lastIndex(),
                 "the replay within an hour", Duration.ofHours(1));
         double replaySeconds = seconds(replayStart);
+        // the wall-clock window, to pick the replay's samples out of a flight recording of the whole run
+        System.out.println("[replay] " + Instant.now().minusNanos((long) (replaySeconds * 1e9)) + " .. " + Instant.now());
         return new Replay(replaySeconds, (processCpuNanos() - cpuStart) / 1e9,
                 threadCpuSeconds(threadCpuStart, threadCpuTicks()),
                 databaseCpuSeconds(databaseCpuStart, databaseCpuTicks()), commits() - commitsStart, loadBefore,
@@ -436,8 +438,9 @@ class ReplayBenchmark {
     }
 
     /**
-     * CPU ticks of this JVM's threads from /proc/self/task, summed by thread name with its numbers taken out (all
-     * GC threads together, all compiler threads together); empty where /proc cannot be read.
+     * CPU ticks of this JVM's threads from /proc/self/task, by thread id and name with its numbers taken out (summed
+     * by name when reported: all GC threads together, all compiler threads together); empty where /proc cannot be
+     * read.
      */
     private static Map<String, Long> threadCpuTicks() {
         Map<String, Long> ticks = new HashMap<>();
@@ -449,7 +452,9 @@ class ReplayBenchmark {
                     String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'))
                             .replaceAll("[0-9#]+", "").replaceAll("[-_ ]+$", "");
                     String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                    // by thread id and name: a thread that ended meanwhile (the last replay's reader) must not
+                    // cancel out the new one of the same name
+                    ticks.put(task.getFileName() + "/" + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
@@ -463,8 +468,10 @@ class ReplayBenchmark {
     /** The threads that used the most CPU between two readings, in seconds. */
     private static String threadCpuSeconds(Map<String, Long> before, Map<String, Long> after) {
         List<String> top = new ArrayList<>();
-        after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        Map<String, Long> byName = new HashMap<>();
+        after.forEach((thread, ticks) -> byName.merge(thread.substring(thread.indexOf('/') + 1),
+                ticks - before.getOrDefault(thread, 0L), Long::sum));
+        byName.entrySet().stream()
                 .filter(e -> e.getValue() >= 10)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(7)
