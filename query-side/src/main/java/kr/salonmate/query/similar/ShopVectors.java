@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import kr.salonmate.query.QuerySideModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,18 +18,26 @@ import org.springframework.stereotype.Component;
  * 512 floats that is 5 million multiply-adds, a few milliseconds, and it beat both reading the vectors from
  * PostgreSQL for each search and a Lucene HNSW graph (docs/benchmarks.md, "Similar reviews"; ADR 22).
  *
- * <p>The table stays the truth, shared by every node: before a search the copy asks PostgreSQL for the shop's row
- * count and highest {@code revision} (one index-only lookup) and fetches only the rows written since; when the
- * count still disagrees (a replay cleared the table) it starts over. A copy is dropped when the embedding model of
- * this node is not the one of the rows.
+ * <p>The table stays the truth, shared by every node: before a search the copy asks PostgreSQL for the table's
+ * generation and the shop's highest {@code revision} (two index look-ups) and fetches only the rows written since;
+ * when the generation moved (a replay cleared the table) it starts over. Revisions are taken by the projection's one
+ * writer, so they commit in order; should a row still be missed (say, a dead letter retried beside the processor),
+ * the copy compares its row count with the table's at most every {@value #VERIFY_SECONDS} seconds and starts over
+ * when they differ. (It used to count before every search: {@code count(*)} visits all the shop's rows, and that was
+ * the largest cost of PostgreSQL in the review pipeline; docs/benchmarks.md.) A copy is dropped when the embedding
+ * model of this node is not the one of the rows.
  */
 @Component
 @ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class ShopVectors {
 
+    static final long VERIFY_SECONDS = 30;
+
     private final SimilarityStore store;
     private final TextEmbedder embedder;
     private final Map<UUID, Copy> shops = new ConcurrentHashMap<>();
+    /** How often a copy's row count is compared with the table's (a test sets 0: every search). */
+    long verifyNanos = TimeUnit.SECONDS.toNanos(VERIFY_SECONDS);
 
     ShopVectors(SimilarityStore store, TextEmbedder embedder) {
         this.store = store;
@@ -58,15 +67,22 @@ public class ShopVectors {
         Copy copy = shops.computeIfAbsent(shopId, id -> new Copy());
         synchronized (copy) {
             long[] state = store.state(shopId);
-            if (state[0] == copy.stored && state[1] == copy.revision) {
-                return copy;
-            }
-            for (SimilarityStore.Entry entry : store.changedSince(shopId, copy.revision)) {
-                copy.put(entry, embedder.model());
-            }
-            if (copy.stored != state[0]) {
+            if (state[0] != copy.generation) {
                 copy.clear();
-                store.changedSince(shopId, 0).forEach(entry -> copy.put(entry, embedder.model()));
+                copy.generation = state[0];
+            }
+            if (state[1] != copy.revision) {
+                for (SimilarityStore.Entry entry : store.changedSince(shopId, copy.revision)) {
+                    copy.put(entry, embedder.model());
+                }
+            }
+            long now = System.nanoTime();
+            if (now - copy.verifiedAt >= verifyNanos) {
+                if (store.count(shopId) != copy.stored) {
+                    copy.clear();
+                    store.changedSince(shopId, 0).forEach(entry -> copy.put(entry, embedder.model()));
+                }
+                copy.verifiedAt = now;
             }
             return copy;
         }
@@ -83,6 +99,10 @@ public class ShopVectors {
         private int size;
         private long stored;
         private long revision;
+        /** The table's generation the rows were read in; -1: none yet. */
+        private long generation = -1;
+        /** When the row count was last compared with the table's ({@link System#nanoTime}); at first: long ago. */
+        private long verifiedAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
         void put(SimilarityStore.Entry entry, String model) {
             float[] vector = entry.vector() != null && model.equals(entry.model()) ? entry.vector() : null;

@@ -71,16 +71,29 @@ public class SimilarityStore {
                 new MapSqlParameterSource("id", reviewId).addValue("version", sequence));
     }
 
+    /** Clears the table and, in the same transaction, starts a new generation: copies in memory start over. */
     void deleteAll() {
         received.flush();
         jdbc.getJdbcTemplate().update("DELETE FROM review_similarity");
+        jdbc.getJdbcTemplate().update("UPDATE review_similarity_generation SET generation = generation + 1");
     }
 
-    /** The count and the highest revision of a shop's rows: what tells a copy in memory whether it is current. */
+    /**
+     * The table's generation and the highest revision of a shop's rows (0 for none), read together: what tells a copy
+     * in memory whether it is current. Two index look-ups, whatever the shop's size.
+     */
     long[] state(UUID shopId) {
-        return jdbc.queryForObject("SELECT count(*), coalesce(max(revision), 0) FROM review_similarity"
-                        + " WHERE shop_id = :shop", new MapSqlParameterSource("shop", shopId),
-                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        return jdbc.queryForObject("""
+                        SELECT (SELECT generation FROM review_similarity_generation WHERE id = 1),
+                               coalesce((SELECT max(revision) FROM review_similarity WHERE shop_id = :shop), 0)""",
+                new MapSqlParameterSource("shop", shopId), (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+    }
+
+    /** How many rows the shop has: the occasional check that a copy in memory missed none. */
+    long count(UUID shopId) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM review_similarity WHERE shop_id = :shop",
+                new MapSqlParameterSource("shop", shopId), Long.class);
+        return count == null ? 0 : count;
     }
 
     /** A shop's rows written after {@code revision}, oldest first. */

@@ -13,6 +13,7 @@ import kr.salonmate.messages.shop.ShopId;
 import kr.salonmate.query.support.ProjectionTest;
 import kr.salonmate.query.support.ReviewStory;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The similarity read model on PostgreSQL: which replies count as the shop's own voice (a person wrote or changed
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.Test;
  * re-embedded. (Redelivery and replay: ProjectionReplayTest.)
  */
 class SimilarityProjectionTest extends ProjectionTest {
+
+    @Autowired
+    private SimilarityStore store;
+    @Autowired
+    private ShopVectors vectors;
 
     private final ShopId shop = ShopId.random();
     private final ReviewStory edited = ReviewStory.google(shop, "edited");
@@ -73,6 +79,46 @@ class SimilarityProjectionTest extends ProjectionTest {
                 .embed("Parking was terrible and the wait was long")));
         assertThat(jdbc.queryForObject("SELECT version FROM review_similarity WHERE review_id = ?", Long.class,
                 edited.id().value())).isEqualTo(1L);
+    }
+
+    @Test
+    void aShopsCopyInMemoryStartsOverWhenTheTableIsClearedForAReplay() {
+        given(edited.received(5, "A", "염색 컬러가 너무 예뻐요, 애쉬 톤 최고"), edited.draftRequested(null, OWNER),
+                edited.drafted("감사합니다!"), edited.edited("애쉬 톤 좋아해 주셔서 감사해요!", MANAGER),
+                edited.approved(OWNER), edited.published());
+        assertThat(nearest("애쉬 염색 컬러")).containsExactly(edited.id().value());
+
+        // what the projection's reset does before a replay refills the table (here: with nothing yet)
+        transactions.executeWithoutResult(status -> store.deleteAll());
+
+        assertThat(nearest("애쉬 염색 컬러")).as("the copy read before the clear").isEmpty();
+    }
+
+    @Test
+    void aRowTheCopyMissedIsFoundByTheOccasionalCountAndTheCopyStartsOver() {
+        given(edited.received(5, "A", "염색 컬러가 너무 예뻐요, 애쉬 톤 최고"), edited.draftRequested(null, OWNER),
+                edited.drafted("감사합니다!"), edited.edited("애쉬 톤 좋아해 주셔서 감사해요!", MANAGER),
+                edited.approved(OWNER), edited.published());
+        assertThat(nearest("애쉬 염색 컬러")).containsExactly(edited.id().value());
+        // a row committed late with a revision below the one the copy has read up to (not what the one writer does)
+        java.util.UUID late = java.util.UUID.randomUUID();
+        jdbc.update("INSERT INTO review_similarity (review_id, shop_id, version, model, vector, reply_text,"
+                + " reply_human, reply_published, revision) VALUES (?, ?, 0, ?, ?, '고마워요', true, true, 1)", late,
+                shop.value(), BuiltInEmbedder.MODEL, SimilarityStore.bytes(new BuiltInEmbedder().embed("애쉬 염색 컬러")));
+        assertThat(nearest("애쉬 염색 컬러")).as("within the interval of the count").doesNotContain(late);
+
+        long interval = vectors.verifyNanos;
+        vectors.verifyNanos = 0;
+        try {
+            assertThat(nearest("애쉬 염색 컬러")).containsExactlyInAnyOrder(late, edited.id().value());
+        } finally {
+            vectors.verifyNanos = interval;
+        }
+    }
+
+    private java.util.List<java.util.UUID> nearest(String text) {
+        return vectors.nearest(shop.value(), new BuiltInEmbedder().embed(text), 5, null, false, 0).stream()
+                .map(ShopVectors.Hit::reviewId).toList();
     }
 
     private byte[] vector(ReviewStory story) {
