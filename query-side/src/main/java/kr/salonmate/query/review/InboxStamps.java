@@ -26,14 +26,15 @@ class InboxStamps {
     }
 
     /**
-     * New stamps for these shops (and, with {@code everyShop}, for all others too), and their counts. The rows are
-     * locked first, in the order of their ids, and counted in a statement after that: another segment's batch that
-     * changed the same shop has committed by the time the lock is ours, and a new statement sees its rows (read
-     * committed), so concurrent batches cannot leave a count that misses the other's reviews. The order keeps two
-     * batches from waiting on each other's locks.
+     * New stamps for these shops (and, with {@code everyShop}, for all others too), and new counts for the shops the
+     * batch added reviews to ({@code grown}; a batch that only changed reviews leaves a count as it is, unless the
+     * shop's row is new). The rows are locked first, in the order of their ids, and counted in a statement after
+     * that: another segment's batch that changed the same shop has committed by the time the lock is ours, and a new
+     * statement sees its rows (read committed), so concurrent batches cannot leave a count that misses the other's
+     * reviews. The order keeps two batches from waiting on each other's locks.
      */
-    void stamp(Collection<UUID> shops, boolean everyShop) {
-        List<UUID> sorted = shops.stream().distinct().sorted().toList();
+    void stamp(Collection<UUID> shops, Collection<UUID> grown, boolean everyShop) {
+        List<UUID> sorted = java.util.stream.Stream.concat(shops.stream(), grown.stream()).distinct().sorted().toList();
         if (everyShop) {
             jdbc.getJdbcTemplate().update("""
                     UPDATE review_inbox_shop SET stamp = nextval('review_inbox_stamp') WHERE shop_id IN
@@ -46,9 +47,12 @@ class InboxStamps {
                 INSERT INTO review_inbox_shop (shop_id, reviews, stamp) VALUES (:shop, 0, nextval('review_inbox_stamp'))
                 ON CONFLICT (shop_id) DO UPDATE SET stamp = EXCLUDED.stamp""",
                 sorted.stream().map(shop -> new MapSqlParameterSource("shop", shop)).toArray(SqlParameterSource[]::new));
+        // a row just made by the insert above has no count yet (0: a shop with a row has reviews), so it is counted too
+        String uncounted = grown.isEmpty() ? "i.reviews = 0" : "(i.shop_id IN (:grown) OR i.reviews = 0)";
         jdbc.update("""
                 UPDATE review_inbox_shop i SET reviews = (SELECT count(*) FROM review_view v WHERE v.shop_id = i.shop_id)
-                WHERE i.shop_id IN (:shops)""", new MapSqlParameterSource("shops", sorted));
+                WHERE i.shop_id IN (:shops) AND\s""" + uncounted, new MapSqlParameterSource("shops", sorted)
+                .addValue("grown", List.copyOf(grown)));
     }
 
     void deleteAll() {
