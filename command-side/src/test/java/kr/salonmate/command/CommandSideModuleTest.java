@@ -24,6 +24,8 @@ import kr.salonmate.messages.shop.ReplyTone;
 import kr.salonmate.messages.shop.ShopId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -65,6 +67,15 @@ class CommandSideModuleTest {
     void theAggregatesFindTheirTargetThroughTheModulesResolver() {
         // Axon's aggregate configuration asks its configuration for this component (AggregateConfigurer)
         assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CommandTargets.class);
+    }
+
+    @Test
+    void aggregatesAreMadeByTheirConstructorsNotAsSpringPrototypeBeans() throws Exception {
+        for (String type : List.of("review.Review", "post.Post", "billing.Billing", "shop.Shop")) {
+            Class<?> aggregate = Class.forName("kr.salonmate.command." + type);
+            assertThat(axon.repository(aggregate)).isInstanceOfSatisfying(EventSourcingRepository.class, repository ->
+                    assertThat(repository.getAggregateFactory()).as(type).isInstanceOf(GenericAggregateFactory.class));
+        }
     }
 
     @Test
