@@ -25,7 +25,6 @@ import kr.salonmate.messages.shop.ShopId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -74,7 +73,7 @@ class CommandSideModuleTest {
         for (String type : List.of("review.Review", "post.Post", "billing.Billing", "shop.Shop")) {
             Class<?> aggregate = Class.forName("kr.salonmate.command." + type);
             assertThat(axon.repository(aggregate)).isInstanceOfSatisfying(EventSourcingRepository.class, repository ->
-                    assertThat(repository.getAggregateFactory()).as(type).isInstanceOf(GenericAggregateFactory.class));
+                    assertThat(repository.getAggregateFactory()).as(type).isInstanceOf(AggregateInstances.class));
         }
     }
 

@@ -221,10 +221,10 @@ class IngestBenchmark extends IntegrationTest {
      * CPU seconds of this JVM (the application, Google's fake and the polling client) and of this database's
      * PostgreSQL backends: on a shared 2-core machine the rate moves with whatever else runs, CPU per review much less.
      */
-    private record CpuUse(long jvmNanos, long databaseTicks, String database, Map<String, Long> threadTicks) {
+    private record CpuUse(long jvmNanos, long databaseTicks, String database, ThreadCpu threads) {
 
         static CpuUse now(String database) {
-            return new CpuUse(jvmCpuNanos(), databaseTicks(database), database, ticksByThread());
+            return new CpuUse(jvmCpuNanos(), databaseTicks(database), database, ThreadCpu.now());
         }
 
         void report(int reviews) {
@@ -233,37 +233,12 @@ class IngestBenchmark extends IntegrationTest {
             System.out.printf("[benchmark]   CPU per review: JVM %.1f ms, PostgreSQL %.1f ms (this database's backends"
                     + " alive at the end)%n", jvm, db);
             // by thread, the numbers taken out of their names: how much is the JIT compiling, how much each processor
-            Map<String, Long> byName = new HashMap<>();
-            ticksByThread().forEach((thread, ticks) -> byName.merge(
-                    thread.substring(thread.indexOf('/') + 1).replaceAll("[0-9#]+", "").replaceAll("[-_ ]+$", ""),
-                    ticks - threadTicks.getOrDefault(thread, 0L), Long::sum));
-            System.out.printf("[benchmark]   the JVM's CPU per review by thread (ms): %s%n", byName.entrySet().stream()
+            System.out.printf("[benchmark]   the JVM's CPU per review by thread (ms): %s%n", ThreadCpu.now()
+                    .since(threads).entrySet().stream()
                     .filter(e -> e.getValue() > 0)
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
                     .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() * 10.0 / reviews))
                     .collect(java.util.stream.Collectors.joining(", ")));
-        }
-
-        /** CPU ticks (1/100 s) of this JVM's threads, by thread id and name (/proc/self/task; empty without it). */
-        private static Map<String, Long> ticksByThread() {
-            Map<String, Long> ticks = new HashMap<>();
-            try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(
-                    java.nio.file.Path.of("/proc/self/task"))) {
-                for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                    try {
-                        String line = java.nio.file.Files.readString(task.resolve("stat"));
-                        String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-                        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                        ticks.put(task.getFileName() + "/" + name,
-                                Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                    } catch (java.io.IOException | RuntimeException gone) {
-                        // the thread ended meanwhile
-                    }
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                ticks.clear();
-            }
-            return ticks;
         }
 
         private static long jvmCpuNanos() {

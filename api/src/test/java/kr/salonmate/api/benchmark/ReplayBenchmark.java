@@ -192,7 +192,7 @@ class ReplayBenchmark {
         subjectKeys.forgetCache(); // the replay starts with no key cached, as after a restart: one read per subject
         String loadBefore = loadAverage();
         long cpuStart = processCpuNanos();
-        Map<String, Long> threadCpuStart = threadCpuTicks();
+        ThreadCpu threadCpuStart = ThreadCpu.now();
         Map<Integer, Long> databaseCpuStart = databaseCpuTicks();
         long commitsStart = commits();
         long replayStart = System.nanoTime();
@@ -203,7 +203,7 @@ class ReplayBenchmark {
         // the wall-clock window, to pick the replay's samples out of a flight recording of the whole run
         System.out.println("[replay] " + Instant.now().minusNanos((long) (replaySeconds * 1e9)) + " .. " + Instant.now());
         return new Replay(replaySeconds, (processCpuNanos() - cpuStart) / 1e9,
-                threadCpuSeconds(threadCpuStart, threadCpuTicks()),
+                threadCpuSeconds(threadCpuStart, ThreadCpu.now()),
                 databaseCpuSeconds(databaseCpuStart, databaseCpuTicks()), commits() - commitsStart, loadBefore,
                 loadAverage());
     }
@@ -437,41 +437,10 @@ class ReplayBenchmark {
         return ticks;
     }
 
-    /**
-     * CPU ticks of this JVM's threads from /proc/self/task, by thread id and name with its numbers taken out (summed
-     * by name when reported: all GC threads together, all compiler threads together); empty where /proc cannot be
-     * read.
-     */
-    private static Map<String, Long> threadCpuTicks() {
-        Map<String, Long> ticks = new HashMap<>();
-        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(
-                java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                try {
-                    String line = java.nio.file.Files.readString(task.resolve("stat"));
-                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'))
-                            .replaceAll("[0-9#]+", "").replaceAll("[-_ ]+$", "");
-                    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                    // by thread id and name: a thread that ended meanwhile (the last replay's reader) must not
-                    // cancel out the new one of the same name
-                    ticks.put(task.getFileName() + "/" + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            ticks.clear();
-        }
-        return ticks;
-    }
-
     /** The threads that used the most CPU between two readings, in seconds. */
-    private static String threadCpuSeconds(Map<String, Long> before, Map<String, Long> after) {
+    private static String threadCpuSeconds(ThreadCpu before, ThreadCpu after) {
         List<String> top = new ArrayList<>();
-        Map<String, Long> byName = new HashMap<>();
-        after.forEach((thread, ticks) -> byName.merge(thread.substring(thread.indexOf('/') + 1),
-                ticks - before.getOrDefault(thread, 0L), Long::sum));
-        byName.entrySet().stream()
+        after.since(before).entrySet().stream()
                 .filter(e -> e.getValue() >= 10)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(7)

@@ -1,23 +1,20 @@
 package kr.salonmate.command.review;
 
+import kr.salonmate.command.AggregateInstances;
 import kr.salonmate.command.CommandSideModule;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.AggregateFactory;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/**
- * {@link Review} instances are made with their constructor (or taken from a snapshot), not as Spring prototype beans:
- * Axon's Spring default builds each loaded aggregate through the bean factory, every bean post-processor included,
- * although no aggregate here has anything injected (ADR 38). Axon uses the bean of this name for the aggregate.
- */
-@Configuration(proxyBeanMethods = false)
+/** {@link Review} instances made with its constructor, not as Spring prototype beans; Axon uses the bean of this name. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = CommandSideModule.ENABLED_PROPERTY, matchIfMissing = true)
 class ReviewInstances {
 
     @Bean
-    AggregateFactory<Review> reviewAggregateFactory() {
-        return new GenericAggregateFactory<>(Review.class);
+    AggregateFactory<Review> reviewAggregateFactory(ObjectProvider<Configuration> axon) {
+        return new AggregateInstances<>(Review.class, axon);
     }
 }

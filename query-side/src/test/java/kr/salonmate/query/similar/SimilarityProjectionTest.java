@@ -83,10 +83,7 @@ class SimilarityProjectionTest extends ProjectionTest {
 
     @Test
     void aShopsCopyInMemoryStartsOverWhenTheTableIsClearedForAReplay() {
-        given(edited.received(5, "A", "염색 컬러가 너무 예뻐요, 애쉬 톤 최고"), edited.draftRequested(null, OWNER),
-                edited.drafted("감사합니다!"), edited.edited("애쉬 톤 좋아해 주셔서 감사해요!", MANAGER),
-                edited.approved(OWNER), edited.published());
-        assertThat(nearest("애쉬 염색 컬러")).containsExactly(edited.id().value());
+        givenAPublishedReplyAPersonChangedAndItsCopyInMemory();
 
         // what the projection's reset does before a replay refills the table (here: with nothing yet)
         transactions.executeWithoutResult(status -> store.deleteAll());
@@ -96,10 +93,7 @@ class SimilarityProjectionTest extends ProjectionTest {
 
     @Test
     void aRowTheCopyMissedIsFoundByTheOccasionalCountAndTheCopyStartsOver() {
-        given(edited.received(5, "A", "염색 컬러가 너무 예뻐요, 애쉬 톤 최고"), edited.draftRequested(null, OWNER),
-                edited.drafted("감사합니다!"), edited.edited("애쉬 톤 좋아해 주셔서 감사해요!", MANAGER),
-                edited.approved(OWNER), edited.published());
-        assertThat(nearest("애쉬 염색 컬러")).containsExactly(edited.id().value());
+        givenAPublishedReplyAPersonChangedAndItsCopyInMemory();
         // a row committed late with a revision below the one the copy has read up to (not what the one writer does)
         java.util.UUID late = java.util.UUID.randomUUID();
         jdbc.update("INSERT INTO review_similarity (review_id, shop_id, version, model, vector, reply_text,"
@@ -114,6 +108,14 @@ class SimilarityProjectionTest extends ProjectionTest {
         } finally {
             vectors.verifyNanos = interval;
         }
+    }
+
+    /** A review whose reply a person changed and published; the shop's copy in memory read with it. */
+    private void givenAPublishedReplyAPersonChangedAndItsCopyInMemory() {
+        given(edited.received(5, "A", "염색 컬러가 너무 예뻐요, 애쉬 톤 최고"), edited.draftRequested(null, OWNER),
+                edited.drafted("감사합니다!"), edited.edited("애쉬 톤 좋아해 주셔서 감사해요!", MANAGER),
+                edited.approved(OWNER), edited.published());
+        assertThat(nearest("애쉬 염색 컬러")).containsExactly(edited.id().value());
     }
 
     private java.util.List<java.util.UUID> nearest(String text) {
