@@ -3,6 +3,7 @@ package kr.salonmate.query.review;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import kr.salonmate.query.QuerySideModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -34,7 +35,7 @@ class InboxStamps {
      * reviews. The order keeps two batches from waiting on each other's locks.
      */
     void stamp(Collection<UUID> shops, Collection<UUID> grown, boolean everyShop) {
-        List<UUID> sorted = java.util.stream.Stream.concat(shops.stream(), grown.stream()).distinct().sorted().toList();
+        List<UUID> sorted = Stream.concat(shops.stream(), grown.stream()).distinct().sorted().toList();
         if (everyShop) {
             jdbc.getJdbcTemplate().update("""
                     UPDATE review_inbox_shop SET stamp = nextval('review_inbox_stamp') WHERE shop_id IN
