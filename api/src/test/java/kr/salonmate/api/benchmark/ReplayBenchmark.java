@@ -139,7 +139,9 @@ class ReplayBenchmark {
         // replay on a node that has been running (a running node has compiled it long before)
         Replay cold = replay(analytics, generated);
         analytics.shutDown();
+        boolean statements = resetStatements();
         Replay warm = replay(analytics, generated);
+        String topStatements = statements ? topStatements() : "    (pg_stat_statements is not loaded)";
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT count(*) FROM analytics_review")) {
@@ -156,12 +158,14 @@ class ReplayBenchmark {
                   second replay, as on a running node:
                 %s
                   live, after the replay: one event handled %d ms (median) and at most %d ms after its commit
+                  PostgreSQL's statements in the second replay, by time (pg_stat_statements):
+                %s
                 """, analytics.getClass().getSimpleName(), batchSize,
                 source == null || source.isBlank() ? "the event store" : source, readAhead,
                 generated.events(), generated.reviews(), SHOPS, generateSeconds, anchorRate, anchorDatabaseCpuSeconds,
                 cold.report(generated.events(), anchorRate).indent(4).stripTrailing(),
                 warm.report(generated.events(), anchorRate).indent(4).stripTrailing(),
-                live[live.length / 2], live[live.length - 1]);
+                live[live.length / 2], live[live.length - 1], topStatements);
         System.out.println(report);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "replay-benchmark.txt"), report);
     }
@@ -446,6 +450,37 @@ class ReplayBenchmark {
                 .limit(7)
                 .forEach(e -> top.add(String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 100.0)));
         return top.isEmpty() ? "unknown" : String.join(", ", top);
+    }
+
+    /**
+     * Starts counting statements afresh, when the server has pg_stat_statements loaded
+     * ({@code shared_preload_libraries}); false when it has not.
+     */
+    private boolean resetStatements() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("SELECT pg_stat_statements_reset()");
+            return true;
+        } catch (Exception notLoaded) {
+            return false;
+        }
+    }
+
+    /** This database's statements that took the most time since {@link #resetStatements()}. */
+    private String topStatements() throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                     FROM pg_stat_statements
+                     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                     ORDER BY total_exec_time DESC LIMIT 10""")) {
+            while (rs.next()) {
+                lines.add(String.format(Locale.ROOT, "    %,8d calls %,9.0f ms %,10d rows  %s", rs.getLong(1),
+                        rs.getDouble(2), rs.getLong(3), rs.getString(4)));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     /** Transactions committed in this database so far (PostgreSQL's statistics, which lag by up to a second). */
