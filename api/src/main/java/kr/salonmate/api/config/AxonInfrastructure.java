@@ -145,6 +145,8 @@ public class AxonInfrastructure {
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                 .registerModule(QuickInstantDeserializer.module()) // after JavaTimeModule: the later module wins
+                // before Axon's serializer registers its own module of that name, which Jackson then leaves out
+                .registerModule(QuickMetaDataDeserializer.module())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     }
