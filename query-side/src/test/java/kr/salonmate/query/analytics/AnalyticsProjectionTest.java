@@ -107,6 +107,17 @@ class AnalyticsProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void aTermNoReviewOfTheDayMentionsAnyMoreLeavesNoRowBehind() {
+        ReviewStory review = ReviewStory.google(shop, "an-10").at(Instant.parse("2026-11-12T03:00:00Z"));
+        given(registered("Asia/Seoul"), review.received(5, "E", "염색이 예뻐요"));
+        assertThat(keywordRows()).containsEntry("염색", 1L);
+
+        given(review.editedAtSource(2, "커트가 별로였어요"));
+
+        assertThat(keywordRows()).containsEntry("커트", 1L).doesNotContainKey("염색");
+    }
+
+    @Test
     void weeksStartOnMondayMonthsOnTheFirstAndEmptyBucketsAreListed() {
         ReviewStory wednesday = ReviewStory.google(shop, "an-5").at(Instant.parse("2026-11-04T03:00:00Z"));
         ReviewStory sunday = ReviewStory.google(shop, "an-6").at(Instant.parse("2026-11-08T03:00:00Z"));
@@ -152,6 +163,14 @@ class AnalyticsProjectionTest extends ProjectionTest {
 
         assertThat(view.buckets()).extracting(AnalyticsView.Bucket::reviews).containsExactly(0L);
         assertThat(view.keywords()).isEmpty();
+    }
+
+    /** The shop's keyword rows as stored, term to count. */
+    private Map<String, Long> keywordRows() {
+        Map<String, Long> rows = new java.util.HashMap<>();
+        jdbc.query("SELECT term, reviews FROM analytics_keyword WHERE shop_id = ?",
+                rs -> { rows.put(rs.getString("term"), rs.getLong("reviews")); }, shop.value());
+        return rows;
     }
 
     private AnalyticsView analytics(LocalDate from, LocalDate to, AnalyticsBucket bucket) {
