@@ -1,6 +1,5 @@
 package kr.salonmate.query.analytics;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,23 +11,16 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What one batch of events changes, held in memory and written at the end of the batch in a few set-based
- * statements ({@link AnalyticsStore#flush}). Reviews are read once per batch: on the first look-up, every review
- * the batch's events name is loaded in one query.
+ * What one batch of events changes, held in memory and written at the end of the batch in one set-based
+ * statement ({@link AnalyticsStore#flush}): the reviews' new facts, each review once however many of its events the
+ * batch holds. Reviews are read once per batch: on the first look-up, every review the batch's events name is
+ * loaded in one query.
  */
 final class AnalyticsBatch {
-
-    record DayKey(UUID shopId, LocalDate day) {
-    }
-
-    record TermKey(UUID shopId, LocalDate day, String term) {
-    }
 
     private final Map<UUID, ReviewFacts> reviews = new HashMap<>();
     private final Set<UUID> looked = new HashSet<>();
     private final Map<UUID, ReviewFacts> changed = new LinkedHashMap<>();
-    private final Map<DayKey, DayTotals> days = new HashMap<>();
-    private final Map<TermKey, long[]> terms = new HashMap<>();
     private final Map<UUID, ZoneId> zones = new LinkedHashMap<>();
     private final Function<Collection<UUID>, Map<UUID, ReviewFacts>> loader;
     private final Map<String, ReviewText.Analysis> texts;
@@ -74,24 +66,8 @@ final class AnalyticsBatch {
         return reviews.get(reviewId);
     }
 
-    /** Replaces the review's facts: its old share of the counters is taken back and its new share added. */
-    void replace(ReviewFacts before, ReviewFacts after) {
-        if (before != null && before.shopId().equals(after.shopId()) && before.day().equals(after.day())) {
-            DayTotals day = day(after);
-            day.add(before, -1);
-            day.add(after, 1);
-            if (!before.keywords().equals(after.keywords())) {
-                countTerms(before, -1);
-                countTerms(after, 1);
-            } // else: most events (a draft, an approval, a reply) leave the day's keywords as they were
-        } else {
-            if (before != null) {
-                day(before).add(before, -1);
-                countTerms(before, -1);
-            }
-            day(after).add(after, 1);
-            countTerms(after, 1);
-        }
+    /** Replaces the review's facts (the day's counters and keywords are summed from them when asked). */
+    void replace(ReviewFacts after) {
         reviews.put(after.reviewId(), after);
         looked.add(after.reviewId());
         changed.put(after.reviewId(), after);
@@ -109,29 +85,11 @@ final class AnalyticsBatch {
         return changed.values();
     }
 
-    Map<DayKey, DayTotals> days() {
-        return days;
-    }
-
-    Map<TermKey, long[]> terms() {
-        return terms;
-    }
-
     Map<UUID, ZoneId> zones() {
         return zones;
     }
 
     boolean isEmpty() {
         return changed.isEmpty() && zones.isEmpty();
-    }
-
-    private DayTotals day(ReviewFacts review) {
-        return days.computeIfAbsent(new DayKey(review.shopId(), review.day()), key -> new DayTotals());
-    }
-
-    private void countTerms(ReviewFacts review, int sign) {
-        for (String term : review.keywords()) {
-            terms.computeIfAbsent(new TermKey(review.shopId(), review.day(), term), key -> new long[1])[0] += sign;
-        }
     }
 }

@@ -45,11 +45,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Review analytics per shop and day, in the shop's time zone: reviews, ratings, replies and response times, what
- * became of AI drafts, sentiment and keywords. A review counts on the day it was written; when it changes (an edit
- * at the source, a reply) its old share of that day's counters is taken back and the new one added.
+ * became of AI drafts, sentiment and keywords. A review counts on the day it was written. The projection keeps one
+ * row per review with what it currently counts as; when it changes (an edit at the source, a reply) the row is
+ * rewritten, and {@link AnalyticsQueries} sums the rows of a range when asked (ADR 39).
  *
  * <p>Built for replay: events only change an in-memory {@link AnalyticsBatch} attached to the processor's unit
- * of work, which is written in a few set-based statements when the batch commits (with the token, in the same
+ * of work, which is written in one set-based statement when the batch commits (with the token, in the same
  * transaction). Each review keeps the sequence number of its last event applied, so a redelivered event changes
  * nothing. Events are sequenced per shop (see {@link #SEQUENCING}), so a shop's registration, which brings its
  * time zone, is handled before its reviews even with several segments, and one shop's rows have one writer.
@@ -103,7 +104,7 @@ public class AnalyticsProjection {
         }
         Instant written = e.createdAt() != null ? e.createdAt() : e.receivedAt();
         UUID shop = e.shopId().value();
-        batch.replace(null, ReviewFacts.received(e.reviewId().value(), shop,
+        batch.replace(ReviewFacts.received(e.reviewId().value(), shop,
                 written.atZone(zoneOf(batch, shop)).toLocalDate(), written, e.rating(),
                 batch.text(eventId, () -> ReviewText.analyse(e.rating(), e.comment())), sequence));
     }
@@ -170,7 +171,7 @@ public class AnalyticsProjection {
         if (before == null || before.version() >= sequence) {
             return;
         }
-        batch.replace(before, change.apply(before));
+        batch.replace(change.apply(before));
     }
 
     private ZoneId zoneOf(AnalyticsBatch batch, UUID shopId) {

@@ -21,14 +21,38 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@link FetchAnalytics} from the analytics tables: the day counters summed per bucket, medians over the
- * reviews of each bucket, keywords and sentiment over the whole range. Every bucket of the range is returned.
+ * Answers {@link FetchAnalytics} from the reviews' rows ({@code analytics_review}): per bucket, one aggregate over
+ * the reviews written in it (counters, average, median); keywords and sentiment over the whole range. Every bucket of
+ * the range is returned. Summing when asked, rather than keeping per-day counter and keyword tables up to date, makes
+ * a replay write one row per review instead of four (ADR 39); the reads stay on the (shop, day) index.
  */
 @Component
 @ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
 public class AnalyticsQueries {
 
     static final int KEYWORDS = 20;
+
+    /** Per bucket, the counters of {@link Totals} in its order, then the median response time. */
+    private static final String BUCKETS = """
+            SELECT date_trunc(:unit, day::timestamp)::date AS bucket,
+                   count(*),
+                   count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2),
+                   count(*) FILTER (WHERE rating = 3), count(*) FILTER (WHERE rating = 4),
+                   count(*) FILTER (WHERE rating = 5), coalesce(sum(rating), 0),
+                   count(*) FILTER (WHERE replied),
+                   count(*) FILTER (WHERE ai_outcome = 'UNCHANGED'), count(*) FILTER (WHERE ai_outcome = 'EDITED'),
+                   count(*) FILTER (WHERE sentiment = 'POSITIVE'), count(*) FILTER (WHERE sentiment = 'NEUTRAL'),
+                   count(*) FILTER (WHERE sentiment = 'NEGATIVE'),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY response_minutes) AS median
+            FROM analytics_review
+            WHERE shop_id = :shopId AND day BETWEEN :from AND :to
+            GROUP BY 1""";
+    /** A review's keywords are distinct and space-separated: each review counts a term once. */
+    private static final String KEYWORDS_OF_RANGE = """
+            SELECT term, count(*) AS reviews
+            FROM analytics_review r CROSS JOIN LATERAL unnest(string_to_array(r.keywords, ' ')) AS term
+            WHERE r.shop_id = :shopId AND r.day BETWEEN :from AND :to AND r.keywords <> ''
+            GROUP BY term ORDER BY count(*) DESC, term LIMIT :limit""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -45,56 +69,55 @@ public class AnalyticsQueries {
                 .addValue("to", Date.valueOf(query.to()), Types.DATE)
                 .addValue("unit", unit(bucket), Types.VARCHAR);
 
-        Map<LocalDate, long[]> totals = new HashMap<>();
-        String sums = String.join(", ", java.util.Arrays.stream(DayTotals.COLUMNS).map(c -> "sum(" + c + ")").toList());
-        jdbc.query("SELECT date_trunc(:unit, day::timestamp)::date AS bucket, " + sums
-                + " FROM analytics_day WHERE shop_id = :shopId AND day BETWEEN :from AND :to GROUP BY 1", params, rs -> {
-            long[] values = new long[DayTotals.COLUMNS.length];
+        Map<LocalDate, Totals> totals = new HashMap<>();
+        jdbc.query(BUCKETS, params, rs -> {
+            long[] values = new long[Totals.COUNTERS];
             for (int c = 0; c < values.length; c++) {
                 values[c] = rs.getLong(2 + c);
             }
-            totals.put(rs.getObject("bucket", LocalDate.class), values);
+            Double median = rs.getObject("median", Double.class); // null: no reply of SalonMate's in the bucket
+            totals.put(rs.getObject("bucket", LocalDate.class), new Totals(values, median));
         });
-        Map<LocalDate, Double> medians = new HashMap<>();
-        jdbc.query("""
-                SELECT date_trunc(:unit, day::timestamp)::date AS bucket,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY response_minutes) AS median
-                FROM analytics_review
-                WHERE shop_id = :shopId AND day BETWEEN :from AND :to AND response_minutes IS NOT NULL
-                GROUP BY 1""", params, rs -> {
-            medians.put(rs.getObject("bucket", LocalDate.class), rs.getDouble("median"));
-        });
-        List<AnalyticsView.Keyword> keywords = jdbc.query("""
-                SELECT term, sum(reviews) AS reviews FROM analytics_keyword
-                WHERE shop_id = :shopId AND day BETWEEN :from AND :to
-                GROUP BY term HAVING sum(reviews) > 0 ORDER BY sum(reviews) DESC, term LIMIT :limit""",
-                params.addValue("limit", KEYWORDS),
+        List<AnalyticsView.Keyword> keywords = jdbc.query(KEYWORDS_OF_RANGE, params.addValue("limit", KEYWORDS),
                 (rs, i) -> new AnalyticsView.Keyword(rs.getString("term"), rs.getLong("reviews")));
 
         List<AnalyticsView.Bucket> buckets = new ArrayList<>();
         long[] sentiment = new long[3];
         for (LocalDate start = startOf(query.from(), bucket); !start.isAfter(query.to());
              start = next(start, bucket)) {
-            long[] v = totals.getOrDefault(start, new long[DayTotals.COLUMNS.length]);
-            buckets.add(bucket(start, v, medians.get(start)));
+            Totals t = totals.getOrDefault(start, Totals.NONE);
+            buckets.add(t.bucket(start));
             for (int s = 0; s < 3; s++) {
-                sentiment[s] += v[DayTotals.POSITIVE + s];
+                sentiment[s] += t.values[Totals.POSITIVE + s];
             }
         }
         return new AnalyticsView(buckets, new AnalyticsView.Sentiment(sentiment[0], sentiment[1], sentiment[2]),
                 keywords);
     }
 
-    private static AnalyticsView.Bucket bucket(LocalDate start, long[] v, Double median) {
-        long reviews = v[DayTotals.REVIEWS];
-        Map<String, Long> ratings = new LinkedHashMap<>();
-        for (int stars = 1; stars <= 5; stars++) {
-            ratings.put(Integer.toString(stars), v[stars]);
+    /** One bucket's counters, in the order of {@link #BUCKETS}' columns, and its median response time. */
+    private record Totals(long[] values, Double median) {
+
+        static final int COUNTERS = 13;
+        static final int REVIEWS = 0;
+        static final int RATING_SUM = 6;
+        static final int REPLIES = 7;
+        static final int AI_UNCHANGED = 8;
+        static final int AI_EDITED = 9;
+        static final int POSITIVE = 10;
+        static final Totals NONE = new Totals(new long[COUNTERS], null);
+
+        AnalyticsView.Bucket bucket(LocalDate start) {
+            long reviews = values[REVIEWS];
+            Map<String, Long> ratings = new LinkedHashMap<>();
+            for (int stars = 1; stars <= 5; stars++) {
+                ratings.put(Integer.toString(stars), values[stars]);
+            }
+            return new AnalyticsView.Bucket(start, reviews,
+                    reviews == 0 ? null : (double) values[RATING_SUM] / reviews, ratings, values[REPLIES],
+                    reviews == 0 ? 0.0 : (double) values[REPLIES] / reviews, median, values[AI_UNCHANGED],
+                    values[AI_EDITED]);
         }
-        return new AnalyticsView.Bucket(start, reviews,
-                reviews == 0 ? null : (double) v[DayTotals.RATING_SUM] / reviews, ratings, v[DayTotals.REPLIES],
-                reviews == 0 ? 0.0 : (double) v[DayTotals.REPLIES] / reviews, median, v[DayTotals.AI_UNCHANGED],
-                v[DayTotals.AI_EDITED]);
     }
 
     static LocalDate startOf(LocalDate day, AnalyticsBucket bucket) {

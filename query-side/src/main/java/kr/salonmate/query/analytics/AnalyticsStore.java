@@ -1,6 +1,5 @@
 package kr.salonmate.query.analytics;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The analytics tables, read and written with plain JDBC. A batch is written with one statement per table: the
- * rows travel as arrays and are unnested by PostgreSQL, and day and keyword counters are added to
- * ({@code ON CONFLICT … DO UPDATE SET n = n + excluded.n}), so a batch of a thousand events costs a handful of
- * round trips.
+ * The analytics tables, read and written with plain JDBC. A batch is written with one statement: the changed
+ * reviews travel as arrays, are unnested by PostgreSQL and upserted, so a batch of ten thousand events costs one
+ * round trip. Nothing else is written: the counters of a day and its keywords are summed from the reviews' rows
+ * when asked ({@link AnalyticsQueries}, ADR 39).
  */
 @Component
 @ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
@@ -40,14 +39,6 @@ class AnalyticsStore {
             + "keywords = excluded.keywords, replied = excluded.replied, published_at = excluded.published_at, "
             + "response_minutes = excluded.response_minutes, draft_state = excluded.draft_state, "
             + "ai_outcome = excluded.ai_outcome, version = excluded.version";
-    private static final String UPSERT_DAYS = upsertDays();
-    private static final String UPSERT_KEYWORDS = """
-            INSERT INTO analytics_keyword AS k (shop_id, day, term, reviews)
-            SELECT * FROM unnest(?::uuid[], ?::date[], ?::text[], ?::int8[])
-            ON CONFLICT (shop_id, day, term) DO UPDATE SET reviews = k.reviews + excluded.reviews""";
-    private static final String DELETE_UNUSED_KEYWORDS = """
-            DELETE FROM analytics_keyword k USING unnest(?::uuid[], ?::date[], ?::text[]) AS gone(shop_id, day, term)
-            WHERE k.shop_id = gone.shop_id AND k.day = gone.day AND k.term = gone.term AND k.reviews <= 0""";
     private static final String UPSERT_ZONE = """
             INSERT INTO analytics_shop (shop_id, timezone) VALUES (?, ?)
             ON CONFLICT (shop_id) DO UPDATE SET timezone = excluded.timezone""";
@@ -104,15 +95,13 @@ class AnalyticsStore {
                     bindReviews(con, ps, batch.changedReviews());
                     ps.executeUpdate();
                 }
-                flushDays(con, batch);
-                flushKeywords(con, batch);
                 return null;
             });
         }
     }
 
     void clear() {
-        jdbc.execute("TRUNCATE analytics_review, analytics_day, analytics_keyword, analytics_shop");
+        jdbc.execute("TRUNCATE analytics_review, analytics_shop");
     }
 
     private static void bindReviews(Connection con, PreparedStatement ps, Collection<ReviewFacts> reviews)
@@ -164,74 +153,6 @@ class AnalyticsStore {
         ps.setArray(p, con.createArrayOf("int8", versions));
     }
 
-    private static void flushDays(Connection con, AnalyticsBatch batch) throws SQLException {
-        List<Map.Entry<AnalyticsBatch.DayKey, DayTotals>> rows = batch.days().entrySet().stream()
-                .filter(e -> !e.getValue().isZero()).toList();
-        if (rows.isEmpty()) {
-            return;
-        }
-        int n = rows.size();
-        Object[] shops = new Object[n];
-        String[] days = new String[n];
-        Long[][] columns = new Long[DayTotals.COLUMNS.length][n];
-        for (int i = 0; i < n; i++) {
-            shops[i] = rows.get(i).getKey().shopId();
-            days[i] = rows.get(i).getKey().day().toString();
-            long[] values = rows.get(i).getValue().values;
-            for (int c = 0; c < values.length; c++) {
-                columns[c][i] = values[c];
-            }
-        }
-        try (PreparedStatement ps = con.prepareStatement(UPSERT_DAYS)) {
-            ps.setArray(1, con.createArrayOf("uuid", shops));
-            ps.setArray(2, con.createArrayOf("text", days));
-            for (int c = 0; c < columns.length; c++) {
-                ps.setArray(3 + c, con.createArrayOf("int8", columns[c]));
-            }
-            ps.executeUpdate();
-        }
-    }
-
-    private static void flushKeywords(Connection con, AnalyticsBatch batch) throws SQLException {
-        List<Map.Entry<AnalyticsBatch.TermKey, long[]>> rows = batch.terms().entrySet().stream()
-                .filter(e -> e.getValue()[0] != 0).toList();
-        if (rows.isEmpty()) {
-            return;
-        }
-        int n = rows.size();
-        Object[] shops = new Object[n];
-        String[] days = new String[n];
-        String[] terms = new String[n];
-        Long[] counts = new Long[n];
-        boolean anyTakenBack = false;
-        for (int i = 0; i < n; i++) {
-            AnalyticsBatch.TermKey key = rows.get(i).getKey();
-            shops[i] = key.shopId();
-            days[i] = key.day().toString();
-            terms[i] = key.term();
-            counts[i] = rows.get(i).getValue()[0];
-            anyTakenBack |= counts[i] < 0;
-        }
-        Array shopArray = con.createArrayOf("uuid", shops);
-        Array dayArray = con.createArrayOf("text", days);
-        Array termArray = con.createArrayOf("text", terms);
-        try (PreparedStatement ps = con.prepareStatement(UPSERT_KEYWORDS)) {
-            ps.setArray(1, shopArray);
-            ps.setArray(2, dayArray);
-            ps.setArray(3, termArray);
-            ps.setArray(4, con.createArrayOf("int8", counts));
-            ps.executeUpdate();
-        }
-        if (anyTakenBack) {
-            try (PreparedStatement ps = con.prepareStatement(DELETE_UNUSED_KEYWORDS)) {
-                ps.setArray(1, shopArray);
-                ps.setArray(2, dayArray);
-                ps.setArray(3, termArray);
-                ps.executeUpdate();
-            }
-        }
-    }
-
     private static ReviewFacts facts(ResultSet rs) throws SQLException {
         String keywords = rs.getString("keywords");
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
@@ -244,18 +165,4 @@ class AnalyticsStore {
                 ReviewFacts.DraftState.valueOf(rs.getString("draft_state")),
                 ReviewFacts.AiOutcome.valueOf(rs.getString("ai_outcome")), rs.getLong("version"));
     }
-
-    private static String upsertDays() {
-        String columns = String.join(", ", DayTotals.COLUMNS);
-        StringBuilder arrays = new StringBuilder("?::uuid[], ?::date[]");
-        StringBuilder sums = new StringBuilder();
-        for (String column : DayTotals.COLUMNS) {
-            arrays.append(", ?::int8[]");
-            sums.append(sums.isEmpty() ? "" : ", ").append(column).append(" = d.").append(column)
-                    .append(" + excluded.").append(column);
-        }
-        return "INSERT INTO analytics_day AS d (shop_id, day, " + columns + ") SELECT * FROM unnest(" + arrays
-                + ") ON CONFLICT (shop_id, day) DO UPDATE SET " + sums;
-    }
-
 }

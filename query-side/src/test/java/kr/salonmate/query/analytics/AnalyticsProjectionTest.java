@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import kr.salonmate.messages.analytics.AnalyticsBucket;
 import kr.salonmate.messages.analytics.AnalyticsView;
@@ -107,14 +108,16 @@ class AnalyticsProjectionTest extends ProjectionTest {
     }
 
     @Test
-    void aTermNoReviewOfTheDayMentionsAnyMoreLeavesNoRowBehind() {
+    void aTermNoReviewMentionsAnyMoreIsNoLongerAKeyword() {
         ReviewStory review = ReviewStory.google(shop, "an-10").at(Instant.parse("2026-11-12T03:00:00Z"));
-        given(registered("Asia/Seoul"), review.received(5, "E", "염색이 예뻐요"));
-        assertThat(keywordRows()).containsEntry("염색", 1L);
+        ReviewStory silent = ReviewStory.google(shop, "an-11").at(Instant.parse("2026-11-12T04:00:00Z"));
+        given(registered("Asia/Seoul"), review.received(5, "E", "염색이 예뻐요"), silent.received(4, "F", ""));
+        assertThat(keywords(LocalDate.parse("2026-11-12"))).containsExactly(new AnalyticsView.Keyword("염색", 1));
 
         given(review.editedAtSource(2, "커트가 별로였어요"));
 
-        assertThat(keywordRows()).containsEntry("커트", 1L).doesNotContainKey("염색");
+        assertThat(keywords(LocalDate.parse("2026-11-12"))).extracting(AnalyticsView.Keyword::term)
+                .contains("커트").doesNotContain("염색", "");
     }
 
     @Test
@@ -165,12 +168,8 @@ class AnalyticsProjectionTest extends ProjectionTest {
         assertThat(view.keywords()).isEmpty();
     }
 
-    /** The shop's keyword rows as stored, term to count. */
-    private Map<String, Long> keywordRows() {
-        Map<String, Long> rows = new java.util.HashMap<>();
-        jdbc.query("SELECT term, reviews FROM analytics_keyword WHERE shop_id = ?",
-                rs -> { rows.put(rs.getString("term"), rs.getLong("reviews")); }, shop.value());
-        return rows;
+    private List<AnalyticsView.Keyword> keywords(LocalDate day) {
+        return analytics(day, day, AnalyticsBucket.DAY).keywords();
     }
 
     private AnalyticsView analytics(LocalDate from, LocalDate to, AnalyticsBucket bucket) {

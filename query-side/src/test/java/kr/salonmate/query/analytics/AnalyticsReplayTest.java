@@ -104,11 +104,6 @@ class AnalyticsReplayTest extends ProjectionTest {
             }
             result.put(shop + "/reviews", jdbc.queryForList(
                     "SELECT * FROM analytics_review WHERE shop_id = ? ORDER BY review_id", shop.value()));
-            result.put(shop + "/days", jdbc.queryForList(
-                    "SELECT * FROM analytics_day WHERE shop_id = ? ORDER BY day", shop.value()));
-            result.put(shop + "/keywords", jdbc.queryForList(
-                    "SELECT * FROM analytics_keyword WHERE shop_id = ? AND reviews > 0 ORDER BY day, term",
-                    shop.value()));
         }
         return result;
     }
