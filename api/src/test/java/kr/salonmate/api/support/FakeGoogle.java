@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,7 +46,7 @@ public final class FakeGoogle implements AutoCloseable {
 
     public FakeGoogle() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = FakeHttpServers.onLoopback(0);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

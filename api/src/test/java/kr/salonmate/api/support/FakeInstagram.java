@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -127,7 +126,7 @@ public final class FakeInstagram implements AutoCloseable {
 
     public FakeInstagram() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = FakeHttpServers.onLoopback(0);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +26,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     public FakeOpenAi() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            server = FakeHttpServers.onLoopback(256);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -13,7 +13,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +73,7 @@ public final class FakeSignInProviders implements AutoCloseable {
     public FakeSignInProviders() {
         try {
             googleKey = new RSAKeyGenerator(2048).keyID("google-key-1").generate();
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = FakeHttpServers.onLoopback(0);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

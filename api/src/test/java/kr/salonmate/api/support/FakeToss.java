@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -62,7 +61,7 @@ public final class FakeToss implements AutoCloseable {
     public FakeToss(String secretKey) {
         this.secretKey = secretKey;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = FakeHttpServers.onLoopback(0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
