@@ -1,5 +1,6 @@
 package kr.salonmate.query;
 
+import java.util.Arrays;
 import java.util.List;
 import kr.salonmate.query.analytics.AnalyticsProjection;
 import kr.salonmate.query.audit.ReplyAuditProjection;
@@ -9,16 +10,19 @@ import kr.salonmate.query.review.ReviewInboxProjection;
 import kr.salonmate.query.shop.ShopProjection;
 import kr.salonmate.query.similar.SimilarityProjection;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jpa.DeadLetterEntry;
 import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -79,6 +83,38 @@ public class QuerySideModule {
     ConfigurerModule analyticsSequencing() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerSequencingPolicy(
                 AnalyticsProjection.GROUP, config -> AnalyticsProjection.SEQUENCING));
+    }
+
+    /**
+     * The analytics processor asks its projection through a {@link MemoizedHandlerLookup}: Axon's per-event
+     * look-ups (does it handle this event, does it support a reset) were a fifth of the processor's thread in a
+     * replay. The dead-letter invoker's configuration is where Axon lets a group's handlers be set; it replaces the
+     * configuration that Axon's auto-configuration registers for the group's dead-letter cache, so it sets the cache
+     * itself, from the same properties ({@code axon.eventhandling.processors.analytics.dlq.cache}). Only the
+     * projection is in the group: another handler there would be left out, so start-up fails instead.
+     */
+    @Bean
+    ConfigurerModule analyticsHandlerLookup(AnalyticsProjection projection, ApplicationContext context,
+                                            EventProcessorProperties properties) {
+        List<String> inGroup = Arrays.stream(context.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .filter(name -> AnalyticsProjection.GROUP.equals(
+                        context.findAnnotationOnBean(name, ProcessingGroup.class).value()))
+                .toList();
+        if (inGroup.size() != 1) {
+            throw new IllegalStateException("The " + AnalyticsProjection.GROUP + " processing group is the analytics "
+                    + "projection's alone (see QuerySideModule#analyticsHandlerLookup), but holds " + inGroup);
+        }
+        EventProcessorProperties.ProcessorSettings settings = properties.getProcessors().get(AnalyticsProjection.GROUP);
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(AnalyticsProjection.GROUP,
+                        (config, builder) -> {
+                            builder.eventHandlers(new MemoizedHandlerLookup(builder.wrapEventMessageHandler(projection)));
+                            if (settings != null && settings.getDlq().getCache().isEnabled()) {
+                                builder.enableSequenceIdentifierCache()
+                                        .sequenceIdentifierCacheSize(settings.getDlq().getCache().getSize());
+                            }
+                            return builder;
+                        }));
     }
 
     /**
