@@ -18,6 +18,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
 import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -60,6 +62,12 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 public class QuerySideModule {
 
     public static final String ENABLED_PROPERTY = "salonmate.modules.query.enabled";
+
+    /**
+     * The name of an optional {@link EventDecoder} bean for the analytics processor's read-ahead stream: the
+     * application's decodes only the personal data that {@link AnalyticsProjection#PERSONAL_DATA_READ} names.
+     */
+    public static final String ANALYTICS_DECODER = "analyticsEventDecoder";
 
     /** The processing groups this module owns, one per read model. */
     public static final List<String> PROCESSING_GROUPS = List.of(ReviewInboxProjection.GROUP,
@@ -120,11 +128,14 @@ public class QuerySideModule {
     /**
      * The analytics processor's event source ({@code source} in {@code query-side.properties}): the event store,
      * read ahead on a thread of its own, so that a replay reads and decodes the next events while the projection
-     * handles and writes the ones before (docs/benchmarks.md, "Replay").
+     * handles and writes the ones before (docs/benchmarks.md, "Replay"). The application may give the stream a
+     * decoder of its own ({@value #ANALYTICS_DECODER}); without one, each event is decoded whole.
      */
     @Bean
     ReadAheadMessageSource analyticsEventSource(EventStore eventStore,
-                                                @Value("${salonmate.analytics.read-ahead:10000}") int capacity) {
-        return new ReadAheadMessageSource(eventStore, capacity, AnalyticsProjection.GROUP);
+                                                @Value("${salonmate.analytics.read-ahead:10000}") int capacity,
+                                                @Qualifier(ANALYTICS_DECODER) ObjectProvider<EventDecoder> decoder) {
+        return new ReadAheadMessageSource(eventStore, capacity, AnalyticsProjection.GROUP,
+                decoder.getIfAvailable(() -> EventDecoder.EVERYTHING));
     }
 }

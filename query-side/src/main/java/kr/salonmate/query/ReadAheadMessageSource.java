@@ -41,6 +41,7 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
     private final StreamableMessageSource<TrackedEventMessage<?>> delegate;
     private final int capacity;
     private final String name;
+    private final EventDecoder decoder;
 
     /**
      * @param delegate the source to read from (the event store)
@@ -49,12 +50,22 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
      */
     public ReadAheadMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, int capacity,
                                   String name) {
+        this(delegate, capacity, name, EventDecoder.EVERYTHING);
+    }
+
+    /**
+     * @param decoder what the read-ahead thread makes of each event (with {@code capacity} 0 it is not used: the
+     *                delegate's streams are read as they are)
+     */
+    public ReadAheadMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, int capacity,
+                                  String name, EventDecoder decoder) {
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity must not be negative, was " + capacity);
         }
         this.delegate = delegate;
         this.capacity = capacity;
         this.name = name;
+        this.decoder = decoder;
     }
 
     @Override
@@ -63,7 +74,7 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
             return delegate.openStream(trackingToken);
         }
         return new ReadAheadStream(delegate.openStream(trackingToken), capacity,
-                name + "-read-ahead-" + THREADS.incrementAndGet());
+                name + "-read-ahead-" + THREADS.incrementAndGet(), decoder);
     }
 
     @Override
@@ -97,6 +108,7 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
         static final int CHUNK = 500;
 
         private final BlockingStream<TrackedEventMessage<?>> source;
+        private final EventDecoder decoder;
         private final BlockingQueue<List<TrackedEventMessage<?>>> ready;
         private final Thread reader;
         private volatile boolean closed;
@@ -114,7 +126,13 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
         private int position;
 
         ReadAheadStream(BlockingStream<TrackedEventMessage<?>> source, int capacity, String threadName) {
+            this(source, capacity, threadName, EventDecoder.EVERYTHING);
+        }
+
+        ReadAheadStream(BlockingStream<TrackedEventMessage<?>> source, int capacity, String threadName,
+                        EventDecoder decoder) {
             this.source = source;
+            this.decoder = decoder;
             this.ready = new ArrayBlockingQueue<>(Math.max(2, (capacity + CHUNK - 1) / CHUNK));
             this.reader = new Thread(this::read, threadName);
             this.reader.setDaemon(true);
@@ -137,9 +155,7 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
                             continue;
                         }
                     }
-                    TrackedEventMessage<?> event = source.nextAvailable();
-                    decode(event);
-                    reading.add(event);
+                    reading.add(decode(source.nextAvailable()));
                     if (reading.size() >= CHUNK) {
                         reading = handOver(reading);
                     }
@@ -179,17 +195,16 @@ public final class ReadAheadMessageSource implements StreamableMessageSource<Tra
             }
         }
 
-        /** Decodes what a handler will need here, on the reader's thread; the message keeps what it decoded. */
-        private void decode(TrackedEventMessage<?> event) {
+        /** Decodes what a handler will need here, on the reader's thread (see {@link EventDecoder}). */
+        private TrackedEventMessage<?> decode(TrackedEventMessage<?> event) {
             try {
                 if (notHandled.contains(event.getPayloadType())) {
-                    return; // the processor passes it by, undecoded
+                    return event; // the processor passes it by, undecoded
                 }
-                event.getTimestamp();
-                event.getMetaData();
-                event.getPayload();
+                return decoder.decode(event);
             } catch (RuntimeException unreadable) {
                 // handed over as it is: the processor meets the problem when it handles this event
+                return event;
             }
         }
 

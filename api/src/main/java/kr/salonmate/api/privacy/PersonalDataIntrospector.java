@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import kr.salonmate.messages.privacy.PersonalData;
 
 /**
@@ -25,11 +29,21 @@ import kr.salonmate.messages.privacy.PersonalData;
 public class PersonalDataIntrospector extends NopAnnotationIntrospector {
 
     private final PersonalDataCipher cipher;
+    private final BiPredicate<Class<?>, String> opened;
     private final Map<PersonalData, Sealing> serializers = new ConcurrentHashMap<>();
     private final Map<PersonalData, Opening> deserializers = new ConcurrentHashMap<>();
 
     public PersonalDataIntrospector(PersonalDataCipher cipher) {
+        this(cipher, (type, property) -> true);
+    }
+
+    /**
+     * @param opened which marked properties are read opened, by declaring type and property name: the others are
+     *               read as stored, sealed (a reader that needs only some of them decrypts only those)
+     */
+    public PersonalDataIntrospector(PersonalDataCipher cipher, BiPredicate<Class<?>, String> opened) {
         this.cipher = cipher;
+        this.opened = opened;
     }
 
     @Override
@@ -46,7 +60,25 @@ public class PersonalDataIntrospector extends NopAnnotationIntrospector {
     @Override
     public Object findDeserializer(Annotated a) {
         PersonalData marked = a.getAnnotation(PersonalData.class);
-        return marked == null ? null : deserializers.computeIfAbsent(marked, m -> new Opening(m, cipher));
+        if (marked == null || !isOpened(a)) {
+            return null; // read as it is stored
+        }
+        return deserializers.computeIfAbsent(marked, m -> new Opening(m, cipher));
+    }
+
+    private boolean isOpened(Annotated a) {
+        if (!(a instanceof AnnotatedMember member)) {
+            return true;
+        }
+        Class<?> type = member.getDeclaringClass();
+        String property = member.getName();
+        if (member instanceof AnnotatedParameter parameter) {
+            // a record's canonical constructor: its parameters are its components, in order
+            RecordComponent[] components = type.isRecord() ? type.getRecordComponents() : null;
+            property = components != null && parameter.getIndex() < components.length
+                    ? components[parameter.getIndex()].getName() : null;
+        }
+        return opened.test(type, property);
     }
 
     /** Writes the value sealed with the key of the subject named by a sibling component of the record. */

@@ -4,7 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import kr.salonmate.integration.credentials.CryptoKeyProvider;
+import kr.salonmate.query.EventDecoder;
+import kr.salonmate.query.QuerySideModule;
+import kr.salonmate.query.analytics.AnalyticsProjection;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,5 +39,12 @@ public class PrivacyConfiguration {
     @Bean
     PersonalDataIntrospector personalDataIntrospector(PersonalDataCipher cipher) {
         return new PersonalDataIntrospector(cipher);
+    }
+
+    /** Analytics reads events with only the review texts opened (AnalyticsProjection#PERSONAL_DATA_READ). */
+    @Bean(QuerySideModule.ANALYTICS_DECODER)
+    @ConditionalOnBooleanProperty(name = QuerySideModule.ENABLED_PROPERTY, matchIfMissing = true)
+    EventDecoder analyticsEventDecoder(@Qualifier("eventSerializer") Serializer serializer, PersonalDataCipher cipher) {
+        return OpeningOnlyWhatIsRead.of(serializer, cipher, AnalyticsProjection.PERSONAL_DATA_READ);
     }
 }
