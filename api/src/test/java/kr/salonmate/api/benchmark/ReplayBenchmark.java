@@ -75,6 +75,11 @@ class ReplayBenchmark {
      * The people who edit and approve a shop's replies: a salon has a few. 0 makes a new person for every review, as
      * the generator did until the eighth session (56,169 people for 500 shops: a key of their own to read for each).
      */
+    /**
+     * Replays after the first, each as an operator's replay on a running node. Two since the ninth session: the
+     * second still finds the JIT compiling; the third is what a node that has been running for a while does.
+     */
+    private static final int WARM_REPLAYS = Math.max(1, Integer.getInteger("benchmark.warm-replays", 2));
     private static final int MANAGERS_PER_SHOP = Integer.getInteger("benchmark.managers-per-shop", 3);
     private static final String[] KOREAN = {"원장님", "커트", "펌", "염색", "머리", "직원", "네일아트", "속눈썹", "두피",
             "클리닉", "가격", "예약", "시간", "분위기", "서비스", "매장"};
@@ -140,12 +145,19 @@ class ReplayBenchmark {
 
         StreamingEventProcessor analytics = processing.eventProcessor(AnalyticsProjection.GROUP,
                 StreamingEventProcessor.class).orElseThrow();
-        // twice: first in this fresh JVM (the JIT compiles the whole path meanwhile), then again as an operator's
-        // replay on a node that has been running (a running node has compiled it long before)
+        // first in this fresh JVM (the JIT compiles the whole path meanwhile), then again as an operator's replay on a
+        // node that has been running (a running node has compiled it long before). The second replay still finds the
+        // JIT's compilers busy (1.3-1.7 s of CPU in the eighth and ninth sessions), so by default there is a third
         Replay cold = replay(analytics, generated);
-        analytics.shutDown();
-        boolean statements = resetStatements();
-        Replay warm = replay(analytics, generated);
+        List<Replay> warm = new ArrayList<>();
+        boolean statements = false;
+        for (int i = 0; i < WARM_REPLAYS; i++) {
+            analytics.shutDown();
+            if (i == WARM_REPLAYS - 1) {
+                statements = resetStatements(); // PostgreSQL's statements of the last replay
+            }
+            warm.add(replay(analytics, generated));
+        }
         String topStatements = statements ? topStatements() : "    (pg_stat_statements is not loaded)";
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
@@ -160,20 +172,30 @@ class ReplayBenchmark {
                   anchor (SELECT + JSON decode of the same rows, its second run): %,.0f events/s (PostgreSQL on the CPU %.1f s)
                   first replay, this JVM cold:
                 %s
-                  second replay, as on a running node:
                 %s
                   live, after the replay: one event handled %d ms (median) and at most %d ms after its commit
-                  PostgreSQL's statements in the second replay, by time (pg_stat_statements):
+                  PostgreSQL's statements in the last replay, by time (pg_stat_statements):
                 %s
                 """, analytics.getClass().getSimpleName(), batchSize,
                 source == null || source.isBlank() ? "the event store" : source, readAhead,
                 generated.events(), generated.reviews(), SHOPS, MANAGERS_PER_SHOP == 0 ? "a new manager for every review"
                         : MANAGERS_PER_SHOP + " managers each", generateSeconds, anchorRate, anchorDatabaseCpuSeconds,
                 cold.report(generated.events(), anchorRate).indent(4).stripTrailing(),
-                warm.report(generated.events(), anchorRate).indent(4).stripTrailing(),
+                warmReports(warm, generated.events(), anchorRate),
                 live[live.length / 2], live[live.length - 1], topStatements);
         System.out.println(report);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "replay-benchmark.txt"), report);
+    }
+
+    private static String warmReports(List<Replay> warm, long events, double anchorRate) {
+        String[] ordinals = {"second", "third", "fourth", "fifth", "sixth"};
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < warm.size(); i++) {
+            text.append(String.format(Locale.ROOT, "  %s replay, as on a running node:%n",
+                    i < ordinals.length ? ordinals[i] : "#" + (i + 2)));
+            text.append(warm.get(i).report(events, anchorRate).indent(4));
+        }
+        return text.toString().stripTrailing();
     }
 
     private record Generated(long events, long reviews, long lastIndex) {
