@@ -86,6 +86,13 @@ public class QuerySideModule {
                 processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())));
     }
 
+    /** Each projection's processor answers its handlers' empty results with one shared result message. */
+    @Bean
+    ConfigurerModule projectionsShareTheirEmptyResult() {
+        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group ->
+                processing.registerHandlerInterceptor(group, config -> new SharedEmptyResult())));
+    }
+
     /** Analytics handles a shop's events in order (its registration brings the time zone its reviews need). */
     @Bean
     ConfigurerModule analyticsSequencing() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import kr.salonmate.query.MemoizedHandlerLookup;
+import kr.salonmate.query.QuerySideModule;
+import kr.salonmate.query.SharedEmptyResult;
 import kr.salonmate.query.support.ProjectionTest;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The analytics processor asks its projection through a {@link MemoizedHandlerLookup}, and keeps what Axon's own
- * configuration of the group gives it: the dead-letter queue and its cache of sequences without dead letters.
+ * configuration of the group gives it: the dead-letter queue and its cache of sequences without dead letters. Every
+ * projection's processor answers empty results with {@link SharedEmptyResult}.
  */
 class AnalyticsHandlerLookupTest extends ProjectionTest {
 
@@ -33,5 +36,14 @@ class AnalyticsHandlerLookupTest extends ProjectionTest {
         EventMessageHandler projection = ((MemoizedHandlerLookup) handlers.get(0)).delegate();
         assertThat(projection).isInstanceOf(AnnotationEventHandlerAdapter.class);
         assertThat(projection.getTargetType()).isEqualTo(AnalyticsProjection.class);
+    }
+
+    @Test
+    void everyProjectionsProcessorAnswersEmptyResultsWithTheSharedOne() {
+        for (String group : QuerySideModule.PROCESSING_GROUPS) {
+            AbstractEventProcessor processor = (AbstractEventProcessor) processing.eventProcessor(group).orElseThrow();
+            assertThat(processor.getHandlerInterceptors()).as(group)
+                    .anySatisfy(interceptor -> assertThat(interceptor).isInstanceOf(SharedEmptyResult.class));
+        }
     }
 }
