@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import kr.salonmate.saga.common.Backoff;
 import kr.salonmate.saga.trace.MessageTrace;
@@ -156,18 +157,27 @@ public class GoogleBusinessClient {
     /** Every review of the location, following {@code nextPageToken}. */
     public List<GoogleReview> listReviews(String accountId, String locationId, String accessToken) {
         List<GoogleReview> all = new ArrayList<>();
+        eachReviewsPage(accountId, locationId, accessToken, all::addAll);
+        return all;
+    }
+
+    /**
+     * Every review of the location, handed to {@code page} a page at a time as Google serves them (following
+     * {@code nextPageToken}): the caller works on a page while the next one is on its way.
+     */
+    public void eachReviewsPage(String accountId, String locationId, String accessToken,
+                                Consumer<List<GoogleReview>> page) {
         Set<String> seenTokens = new HashSet<>();
         String pageToken = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
             ReviewPage result = listReviewsPage(accountId, locationId, accessToken, pageToken);
-            all.addAll(result.reviews());
+            page.accept(result.reviews());
             pageToken = result.nextPageToken();
             if (pageToken == null || !seenTokens.add(pageToken)) {
-                return all;
+                return;
             }
         }
         log.warn("Stopped listing reviews of accounts/{}/locations/{} after {} pages", accountId, locationId, MAX_PAGES);
-        return all;
     }
 
     /** One review; a {@link GoogleApiException} with status 404 when Google no longer has it. */

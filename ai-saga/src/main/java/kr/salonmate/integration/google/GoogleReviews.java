@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import kr.salonmate.integration.credentials.CredentialNotFound;
 import kr.salonmate.integration.credentials.CredentialUnreadable;
@@ -35,6 +36,18 @@ public class GoogleReviews {
     public List<GoogleReview> all(GoogleConnection connection) {
         return authorized(connection,
                 token -> client.listReviews(connection.accountId(), connection.locationId(), token));
+    }
+
+    /**
+     * All reviews of the connected location, handed to {@code page} a page at a time as Google serves them. Should
+     * Google refuse the access token midway (it expired), the listing starts again from the first page with a new
+     * token: a page may then be handed over twice.
+     */
+    public void eachPage(GoogleConnection connection, Consumer<List<GoogleReview>> page) {
+        authorized(connection, token -> {
+            client.eachReviewsPage(connection.accountId(), connection.locationId(), token, page);
+            return null;
+        });
     }
 
     /** The review as Google shows it now; empty when Google no longer has it (404). */

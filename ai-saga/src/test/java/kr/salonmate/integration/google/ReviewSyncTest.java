@@ -1,5 +1,8 @@
 package kr.salonmate.integration.google;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -27,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import kr.salonmate.integration.credentials.CredentialVault;
 import kr.salonmate.messages.review.FetchSyncedReviews;
 import kr.salonmate.messages.review.ReviewId;
@@ -341,5 +345,39 @@ class ReviewSyncTest {
         assertThat(outcome.status()).isEqualTo(SyncOutcome.Status.FAILED);
         assertThat(outcome.detail()).contains("Reconnect Google").doesNotContain("refresh-1");
         verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void eachPageIsSyncedAsGoogleServesItSoAFailureOnALaterPageKeepsTheEarlierOnes() {
+        google.stubFor(get(urlPathEqualTo(GoogleFake.REVIEWS_PATH)).withQueryParam("pageToken", equalTo("page-2"))
+                .willReturn(json(500, "{\"error\":{\"code\":500,\"status\":\"INTERNAL\"}}")));
+
+        SyncOutcome outcome = sync.sync(shop("ko"));
+
+        assertThat(outcome.status()).isEqualTo(SyncOutcome.Status.FAILED);
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(commands, times(2)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues()).map(command -> ((SyncReview) command).externalId())
+                .containsExactlyInAnyOrder("r-ko", "r-anon"); // the first page's, and no RecordReviewSync
+    }
+
+    @Test
+    void aListingThatStartsOverWithANewAccessTokenSendsEachReviewOnce() {
+        // Google refuses the access token once, on the second page: the listing starts again from the first
+        google.stubFor(get(urlPathEqualTo(GoogleFake.REVIEWS_PATH)).withQueryParam("pageToken", equalTo("page-2"))
+                .inScenario("expired").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(401, "{\"error\":{\"code\":401,\"status\":\"UNAUTHENTICATED\"}}"))
+                .willSetStateTo("refreshed"));
+
+        SyncOutcome outcome = sync.sync(shop("ko"));
+
+        assertThat(outcome.status()).isEqualTo(SyncOutcome.Status.SYNCED);
+        assertThat(outcome.reviewsSeen()).isEqualTo(5);
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(commands, times(5)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues().subList(0, 4)).map(command -> ((SyncReview) command).externalId())
+                .containsExactlyInAnyOrder("r-ko", "r-anon", "r-tr", "r-stars");
+        assertThat(sent.getAllValues().get(4)).isEqualTo(new RecordReviewSync(SHOP, 5));
+        assertThat(google.findAll(getRequestedFor(urlPathEqualTo(GoogleFake.REVIEWS_PATH)))).hasSize(4);
     }
 }
