@@ -267,6 +267,7 @@ public class ReviewSync implements DisposableBean {
             CompletableFuture.allOf(sent.stream().map(f -> f.exceptionally(failure -> null))
                     .toArray(CompletableFuture[]::new)).join();
         }
+        // all done by now; this only fails the run when a batch could not be dispatched (the node shutting down)
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         commands.sendAndWait(new RecordReviewSync(shop.id(), seen.get()));
         log.info("Synced shop {}: {} reviews seen, {} unchanged, {} not taken", shop.id(), seen.get(),
