@@ -22,17 +22,20 @@ import org.axonframework.queryhandling.QueryBusSpanFactory;
 import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The parts of Axon's infrastructure that are ours to choose: a persistent deadline manager (db-scheduler on
@@ -149,6 +152,20 @@ public class AxonInfrastructure {
                 .registerModule(QuickMetaDataDeserializer.module())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+
+    /**
+     * Axon's serializer for events, messages, sagas and tokens, as its auto-configuration builds it for
+     * {@code axon.serializer.general: jackson} (events and messages follow the general one), with the class, reader
+     * and writer look-ups it makes for every message remembered ({@link RememberingJacksonSerializer}).
+     */
+    @Bean
+    @Primary
+    @ConditionalOnProperty(name = "axon.serializer.general", havingValue = "jackson")
+    Serializer serializer(RevisionResolver revisionResolver,
+                          @Qualifier("defaultAxonObjectMapper") com.fasterxml.jackson.databind.ObjectMapper mapper,
+                          ApplicationContext context) {
+        return RememberingJacksonSerializer.of(mapper, revisionResolver, context.getClassLoader());
     }
 
     /**

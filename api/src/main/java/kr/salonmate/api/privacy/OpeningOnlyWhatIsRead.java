@@ -9,13 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.salonmate.query.DecodedEvent;
 import kr.salonmate.query.EventDecoder;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.Message;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -71,16 +67,6 @@ public final class OpeningOnlyWhatIsRead implements EventDecoder {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not decode " + type.getName() + " " + event.getIdentifier(), e);
         }
-        return copy(event, type, payload);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static TrackedEventMessage<?> copy(TrackedEventMessage<?> event, Class<?> type, Object payload) {
-        Message<?> message = new GenericMessage(event.getIdentifier(), type, payload, event.getMetaData());
-        if (event instanceof DomainEventMessage<?> domain) {
-            return new GenericTrackedDomainEventMessage<>(event.trackingToken(), domain.getType(),
-                    domain.getAggregateIdentifier(), domain.getSequenceNumber(), message, event::getTimestamp);
-        }
-        return new GenericTrackedEventMessage<>(event.trackingToken(), message, event::getTimestamp);
+        return DecodedEvent.of(event, type, payload, event.getMetaData());
     }
 }
