@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import kr.salonmate.api.account.AccountStore;
 import kr.salonmate.api.support.HttpApi;
@@ -56,7 +55,7 @@ class ReplayAdminTest extends IntegrationTest {
         if (owner != null) {
             return;
         }
-        admin = adminToken();
+        admin = operatorToken();
         owner = signUp("리플레이 살롱");
         ShopFixtures fixtures = new ShopFixtures(accounts, commands);
         fixtures.sync(owner, "rp-" + UUID.randomUUID(), 5, "커트 최고! 친절해요", Instant.parse("2026-11-03T02:00:00Z"));
@@ -209,22 +208,5 @@ class ReplayAdminTest extends IntegrationTest {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         unitOfWork.execute(() -> eventStore.publish(event));
-    }
-
-    /**
-     * The operator's token: signed up (and the address verified, without which a listed e-mail is no ADMIN) once
-     * per database, logged in after that.
-     */
-    private String adminToken() {
-        Map<String, Object> account = Map.of("email", ADMIN_EMAIL, "password", "operator password 1",
-                "name", "Operator", "shopName", "ops");
-        HttpApi.Response signup = api.post("/v1/auth/signup", null, account);
-        if (signup.status() == 201) {
-            verifyEmail(ADMIN_EMAIL);
-        }
-        HttpApi.Response session = api.post("/v1/auth/login", null,
-                Map.of("email", ADMIN_EMAIL, "password", "operator password 1"));
-        assertThat(session.status()).as(session.body()).isIn(200, 201);
-        return session.json().path("accessToken").asText();
     }
 }

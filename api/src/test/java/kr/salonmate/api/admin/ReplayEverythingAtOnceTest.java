@@ -53,7 +53,7 @@ class ReplayEverythingAtOnceTest extends IntegrationTest {
 
     @Test
     void everyProjectionReplayedAtOnceReachesDoneEveryTime() throws Exception {
-        String admin = adminToken();
+        String admin = operatorToken();
         Owner owner = signUp("전부 리플레이 살롱");
         ShopFixtures fixtures = new ShopFixtures(accounts, commands);
         for (int i = 0; i < 5; i++) {
@@ -107,7 +107,7 @@ class ReplayEverythingAtOnceTest extends IntegrationTest {
      */
     @Test
     void processorsStartedBehindTheReplaysBackAreStoppedAgainBeforeTheReset() throws Exception {
-        String admin = adminToken();
+        String admin = operatorToken();
         String otherNode = "other-node-" + UUID.randomUUID();
         jdbc.update("INSERT INTO cluster_node (node_id, started_at, last_seen) VALUES (?, now(), now())", otherNode);
         // a live node that never stops its processors: the replays wait for it while the test starts them here
@@ -185,15 +185,5 @@ class ReplayEverythingAtOnceTest extends IntegrationTest {
             ids.put(answer.getKey(), response.json().path("replay").path("id").asText());
         }
         return ids;
-    }
-
-    private String adminToken() {
-        Map<String, Object> account = Map.of("email", ADMIN_EMAIL, "password", "operator password 1",
-                "name", "Operator", "shopName", "ops");
-        HttpApi.Response signup = api.post("/v1/auth/signup", null, account);
-        HttpApi.Response session = signup.status() == 201 ? signup : api.post("/v1/auth/login", null,
-                Map.of("email", ADMIN_EMAIL, "password", "operator password 1"));
-        assertThat(session.status()).as(session.body()).isIn(200, 201);
-        return session.json().path("accessToken").asText();
     }
 }

@@ -105,7 +105,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Owner staff = joined(owner, "STAFF");
         Owner manager = joined(owner, "MANAGER");
         Owner target = joined(owner, "STAFF");
-        String admin = adminToken();
+        String admin = operatorToken();
 
         String reviewId = fixtures.sync(owner, "matrix-" + UUID.randomUUID(), 4, "친절해요",
                 Instant.parse("2026-11-20T03:00:00Z")).toString();
@@ -146,23 +146,6 @@ class AuthorizationMatrixTest extends IntegrationTest {
         HttpApi.Response added = api.post(owner.shop("/members"), owner.token(), Map.of("email", user.email(), "role", role));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return new Owner(user.userId(), user.email(), owner.shopId(), user.token(), user.refreshToken());
-    }
-
-    /** The operator: signed up once per database; its address verified, without which it is no ADMIN. */
-    private String adminToken() {
-        String password = "operator password 1";
-        HttpApi.Response signup = api.post("/v1/auth/signup", null,
-                Map.of("email", ADMIN_EMAIL, "password", password, "name", "Operator", "shopName", "ops"));
-        HttpApi.Response session = signup.status() == 201 ? signup
-                : api.post("/v1/auth/login", null, Map.of("email", ADMIN_EMAIL, "password", password));
-        assertThat(session.status()).as(session.body()).isIn(200, 201);
-        if (!session.json().path("user").path("emailVerified").asBoolean()) {
-            // as if the verification link had been followed (EmailVerificationTest follows real ones): no mail wait
-            jdbc.update("UPDATE app_user SET email_verified_at = now() WHERE email = ?", ADMIN_EMAIL);
-            session = api.post("/v1/auth/login", null, Map.of("email", ADMIN_EMAIL, "password", password));
-            assertThat(session.status()).as(session.body()).isEqualTo(200);
-        }
-        return session.json().path("accessToken").asText();
     }
 
     private HttpApi.Response call(Row row, String token, World world) {

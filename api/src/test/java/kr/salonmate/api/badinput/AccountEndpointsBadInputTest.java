@@ -137,7 +137,7 @@ class AccountEndpointsBadInputTest extends IntegrationTest {
     /** An access token for the owner made with the application's own key, expired half an hour ago. */
     private static String expiredAccessToken(Owner owner) throws Exception {
         com.nimbusds.jose.jwk.RSAKey key = com.nimbusds.jose.jwk.RSAKey.parse(java.nio.file.Files.readString(
-                java.nio.file.Path.of("target/test-data/jwt-signing-key.json")));
+                kr.salonmate.api.support.TestDataDir.PATH.resolve("jwt-signing-key.json")));
         java.time.Instant now = java.time.Instant.now();
         com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
                 new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID())

@@ -99,7 +99,7 @@ class PersonalDataErasureTest extends IntegrationTest {
         assertThat(rawPayloads(review.toString())).noneMatch(p -> p.contains(author) || p.contains(word));
 
         // the same again after every projection that holds review text is rebuilt from the first event
-        String admin = adminToken();
+        String admin = operatorToken();
         for (String projection : List.of("review-inbox", "reply-audit", "analytics")) {
             HttpApi.Response replay = api.post("/v1/admin/projections/" + projection + "/replay", admin, null);
             assertThat(replay.status()).as(replay.body()).isEqualTo(202);
@@ -367,18 +367,5 @@ class PersonalDataErasureTest extends IntegrationTest {
         api.get(owner.shop("/analytics"), owner.token()).json().path("keywords")
                 .forEach(k -> terms.add(k.path("term").asText()));
         return terms;
-    }
-
-    private String adminToken() {
-        Map<String, Object> account = Map.of("email", ADMIN_EMAIL, "password", "operator password 1",
-                "name", "Operator", "shopName", "ops");
-        HttpApi.Response signup = api.post("/v1/auth/signup", null, account);
-        if (signup.status() == 201) {
-            verifyEmail(ADMIN_EMAIL);
-        }
-        HttpApi.Response session = api.post("/v1/auth/login", null,
-                Map.of("email", ADMIN_EMAIL, "password", "operator password 1"));
-        assertThat(session.status()).as(session.body()).isIn(200, 201);
-        return session.json().path("accessToken").asText();
     }
 }

@@ -14,7 +14,6 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -24,6 +23,7 @@ import java.util.UUID;
 import kr.salonmate.api.support.Errors;
 import kr.salonmate.api.support.HttpApi;
 import kr.salonmate.api.support.IntegrationTest;
+import kr.salonmate.api.support.TestDataDir;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +42,8 @@ class TokenSecurityTest extends IntegrationTest {
     void shareOneOwner() throws Exception {
         if (owner == null) {
             owner = signUp("살롱 토큰");
-            // the application's own signing key, as it keeps it under salonmate.data-dir (target/test-data)
-            appKey = RSAKey.parse(Files.readString(Path.of("target/test-data/jwt-signing-key.json")));
+            // the application's own signing key, as it keeps it under salonmate.data-dir (TestDataDir)
+            appKey = RSAKey.parse(Files.readString(TestDataDir.PATH.resolve("jwt-signing-key.json")));
         }
     }
 

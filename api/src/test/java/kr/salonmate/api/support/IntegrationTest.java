@@ -34,6 +34,7 @@ public abstract class IntegrationTest {
     protected static final FakeInstagram INSTAGRAM = new FakeInstagram();
     protected static final FakeSignInProviders SIGN_IN = new FakeSignInProviders();
     public static final String ADMIN_EMAIL = "operator@salonmate.test";
+    protected static final String OPERATOR_PASSWORD = "operator password 1";
     /** Listed as an operator too; EmailVerificationTest shows it is no ADMIN until the address is verified. */
     public static final String LISTED_ADMIN_EMAIL = "listed-operator@salonmate.test";
     /** Another web origin allowed to call the API and open /ws (SALONMATE_CORS_ALLOWED_ORIGINS). */
@@ -59,7 +60,7 @@ public abstract class IntegrationTest {
         registry.add("salonmate.sync.enabled", () -> "false");
         registry.add("salonmate.publish.initial-backoff", () -> "PT0.2S");
         registry.add("salonmate.draft.initial-backoff", () -> "PT0.2S");
-        registry.add("salonmate.data-dir", () -> "target/test-data");
+        registry.add("salonmate.data-dir", TestDataDir.PATH::toString);
         registry.add("salonmate.crypto.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("salonmate.admin-emails", () -> ADMIN_EMAIL + "," + LISTED_ADMIN_EMAIL);
         registry.add("salonmate.instagram.api-base-url", INSTAGRAM::baseUrl);
@@ -100,6 +101,31 @@ public abstract class IntegrationTest {
         JsonNode body = response.json();
         return new Owner(body.path("user").path("id").asText(), email, body.path("shop").path("id").asText(),
                 body.path("accessToken").asText(), body.path("refreshToken").asText());
+    }
+
+    /**
+     * The operator's ({@link #ADMIN_EMAIL}) access token. The first test of a database to ask signs the operator up and
+     * follows the link of that sign-up's own verification mail (a listed address is no ADMIN until verified); every
+     * later one logs in. So no test depends on another having run before it in the same JVM.
+     */
+    protected String operatorToken() {
+        int mailsBefore = Mails.emlTo(Mails.TEST_OUTBOX, ADMIN_EMAIL).size();
+        HttpApi.Response signup = api.post("/v1/auth/signup", null, Map.of("email", ADMIN_EMAIL,
+                "password", OPERATOR_PASSWORD, "name", "Operator", "shopName", "ops"));
+        if (signup.status() == 201) {
+            // this sign-up's mail, not an older one to the same address from another test context of this JVM
+            String token = Mails.token(Mails.awaitEml(Mails.TEST_OUTBOX, ADMIN_EMAIL, mailsBefore + 1), "verify-email");
+            HttpApi.Response verified = api.post("/v1/auth/verify-email", null, Map.of("token", token));
+            if (verified.status() != 200) {
+                throw new AssertionError("operator verification failed: " + verified.status() + " " + verified.body());
+            }
+        }
+        HttpApi.Response session = api.post("/v1/auth/login", null,
+                Map.of("email", ADMIN_EMAIL, "password", OPERATOR_PASSWORD));
+        if (session.status() != 200 || !session.json().path("user").path("emailVerified").asBoolean()) {
+            throw new AssertionError("operator login failed: " + session.status() + " " + session.body());
+        }
+        return session.json().path("accessToken").asText();
     }
 
     /** Verifies an owner's e-mail by following the link of the verification mail (the local .eml default). */

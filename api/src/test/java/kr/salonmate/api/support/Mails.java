@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 public final class Mails {
 
     /** The application's own data dir in {@link IntegrationTest}. */
-    public static final Path TEST_OUTBOX = Path.of("target/test-data/outbox");
+    public static final Path TEST_OUTBOX = TestDataDir.OUTBOX;
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
