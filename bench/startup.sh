@@ -7,8 +7,15 @@
 # the CPU the JVM used until then (less sensitive to other load on the machine than the time) and the memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# JAVA=/path/to/bin/java picks the JVM (default: java on the PATH). A build on JDK 25 or newer writes an AOT cache
+# (salonmate.aot) instead of the CDS archive (ADR 43); README's command for it is the one measured then.
+java=${JAVA:-java}
 jar=$(ls api/target/api-*.jar | grep -v plain | head -n 1)
-readme=(-XX:SharedArchiveFile=api/target/salonmate/salonmate.jsa -jar api/target/salonmate/salonmate.jar)
+if [ -f api/target/salonmate/salonmate.aot ]; then
+  readme=(-XX:AOTCache=api/target/salonmate/salonmate.aot -jar api/target/salonmate/salonmate.jar)
+else
+  readme=(-XX:SharedArchiveFile=api/target/salonmate/salonmate.jsa -jar api/target/salonmate/salonmate.jar)
+fi
 fat=(-jar "$jar")
 data=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -17,7 +24,7 @@ measure() {
   local label=$1 start end pid
   shift
   start=$(date +%s%N)
-  java -Xmx512m "$@" --server.port="$port" --salonmate.data-dir="$data" --salonmate.sync.enabled=false \
+  "$java" -Xmx512m "$@" --server.port="$port" --salonmate.data-dir="$data" --salonmate.sync.enabled=false \
     --salonmate.metrics.password=bench > "$data/$label.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
@@ -39,5 +46,5 @@ print(round(total / 1048576))' 2>/dev/null || echo "?")
 
 measure "fresh data directory" "${readme[@]}"
 measure "second start" "${readme[@]}"
-measure "second start, fat jar (no CDS)" "${fat[@]}"
+measure "second start, fat jar (no archive)" "${fat[@]}"
 rm -rf "$data"

@@ -48,11 +48,16 @@ public final class PackagedApplication implements AutoCloseable {
 
     /**
      * How README.md's run command starts it: the extracted layout with its class-data-sharing archive when the build
-     * made them (api/pom.xml, ADR 25), the fat jar otherwise ({@code -Dsalonmate.cds.skip=true}).
+     * made them (api/pom.xml, ADR 25), or with its ahead-of-time cache when the build ran on JDK 25 or newer (ADR 43),
+     * the fat jar otherwise ({@code -Dsalonmate.cds.skip=true}).
      */
     static List<String> launch() {
         Path extracted = Path.of("target", "salonmate", "salonmate.jar");
         Path archive = Path.of("target", "salonmate", "salonmate.jsa");
+        Path aotCache = Path.of("target", "salonmate", "salonmate.aot");
+        if (Files.isRegularFile(extracted) && Files.isRegularFile(aotCache) && Runtime.version().feature() >= 25) {
+            return List.of("-XX:AOTCache=" + aotCache, "-jar", extracted.toString());
+        }
         if (Files.isRegularFile(extracted) && Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
         }
