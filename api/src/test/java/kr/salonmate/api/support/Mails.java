@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  */
 public final class Mails {
 
-    /** The application's own data dir in {@link IntegrationTest}. */
-    public static final Path TEST_OUTBOX = TestDataDir.OUTBOX;
+    /** The outbox in the application's own data dir in {@link IntegrationTest}. */
+    public static final Path TEST_OUTBOX = TestDataDir.PATH.resolve("outbox");
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
